@@ -1,0 +1,93 @@
+//! The `harmonia` command line: argument parsing (clap) and one file a subcommand. Each
+//! subcommand turns its raw arguments into typed options, calls the library, and prints.
+
+pub mod check;
+pub mod list;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::corpus::{self, Corpus, CorpusSource};
+use crate::error::{Error, Result};
+use crate::output;
+
+/// harmonia: cybercrime legislation harmonization analyzer.
+///
+/// Maps national statutes element by element against model provisions (the Budapest
+/// Convention by default) and derives gaps, matrices, penalties, dual criminality, search
+/// and reports. Without --corpus, the corpus built into the binary is used.
+#[derive(Debug, Parser)]
+#[command(name = "harmonia", version, about, long_about, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a corpus and report every error with file, line and column.
+    Check(check::Args),
+    /// List frameworks, provisions, countries or statutes.
+    List(list::Args),
+}
+
+/// Where the corpus is: shared by every command.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct CorpusArgs {
+    /// Corpus folder (holding model-law/ and statutes/); default: the built-in corpus.
+    /// A folder without model-law/ uses the built-in frameworks.
+    #[arg(long, env = "HARMONIA_CORPUS", value_name = "DIR", global = true)]
+    pub corpus: Option<PathBuf>,
+}
+
+impl CorpusArgs {
+    /// The corpus source these arguments name.
+    pub fn source(&self) -> CorpusSource {
+        CorpusSource::new(self.corpus.clone())
+    }
+
+    /// Loads the corpus; if it has errors, prints them to stderr and fails, so no analysis
+    /// ever runs on a corpus that does not check clean.
+    pub fn load(&self) -> Result<Corpus> {
+        let loaded = corpus::load(&self.source())?;
+        if loaded.diagnostics.has_errors() {
+            let only_errors: Vec<_> =
+                loaded.diagnostics.sorted().into_iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).collect();
+            let text: Vec<String> = only_errors.iter().map(|d| d.render(output::stderr_color())).collect();
+            output::eprint(&format!("{}\n", text.join("\n")));
+            return Err(Error::InvalidCorpus { errors: loaded.diagnostics.error_count() });
+        }
+        Ok(loaded.corpus)
+    }
+}
+
+/// Parses the process arguments, runs the command and returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let red = anstyle::AnsiColor::Red.on_default().bold();
+            output::eprint(&format!("{}error{}: {e}\n", red.render(), red.render_reset()));
+            e.exit_code()
+        }
+    }
+}
+
+/// Runs a parsed command line; returns the exit code for a run that finished.
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Check(args) => check::execute(args),
+        Command::List(args) => list::execute(args),
+    }
+}

@@ -1,0 +1,501 @@
+//! The typed corpus: frameworks and their model provisions, countries and their treaty
+//! records, statutes and their sections. These are the values every later stage (gap
+//! engine, search index, reports) works on; they are built and validated by
+//! [`crate::corpus::load`], so their ids always resolve.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::id::{CountryCode, ProvisionId, SectionId};
+
+/// The five areas a framework's provisions are grouped in (a framework may declare its own).
+pub const STANDARD_AREAS: [&str; 5] = ["definitions", "jurisdiction", "substantive", "procedural", "cooperation"];
+
+/// A model framework, e.g. the Budapest Convention (`bc`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Framework {
+    /// Short lower-case id, prefix of every provision id.
+    pub id: String,
+    /// Full title.
+    pub title: String,
+    /// Citation of the instrument (e.g. `ETS No. 185 (2001)`).
+    pub reference: Option<String>,
+    /// The areas, in display order.
+    pub areas: Vec<String>,
+    /// The provisions, in the order of the framework's files (sorted by name) and headings.
+    pub provisions: Vec<Provision>,
+    /// Where `framework.yaml` is, relative to the corpus.
+    pub file: String,
+}
+
+impl Framework {
+    /// The provision with this id.
+    pub fn provision(&self, id: &ProvisionId) -> Option<&Provision> {
+        self.provisions.iter().find(|p| &p.id == id)
+    }
+
+    /// The provision with this id, given as text (any case).
+    pub fn provision_str(&self, id: &str) -> Option<&Provision> {
+        let id = id.to_ascii_lowercase();
+        self.provisions.iter().find(|p| p.id.as_str() == id)
+    }
+
+    /// The provisions of one area, in framework order.
+    pub fn provisions_in<'a>(&'a self, area: &'a str) -> impl Iterator<Item = &'a Provision> + 'a {
+        self.provisions.iter().filter(move |p| p.area == area)
+    }
+}
+
+/// One model provision: what a national law must contain to implement an article.
+#[derive(Clone, Debug, Serialize)]
+pub struct Provision {
+    /// `bc-2`.
+    pub id: ProvisionId,
+    /// Article reference as written in the framework (`"2"`, `"1.a"`).
+    pub article: String,
+    /// The heading text (`Illegal access`).
+    pub title: String,
+    /// One of the framework's areas.
+    pub area: String,
+    /// What a national provision must contain.
+    pub elements: Vec<Element>,
+    /// Qualifiers a party may add without breaching the model.
+    pub options: Vec<Element>,
+    /// Words that signal the provision, per language (ISO 639-1 code, terms).
+    pub terms: Vec<(String, Vec<String>)>,
+    /// Related provisions (ids, possibly of other frameworks).
+    pub related: Vec<String>,
+    /// Equivalent provisions in other frameworks.
+    pub equivalent: Vec<String>,
+    /// Model drafting text in the framework's own language (the Markdown under the block).
+    pub text: String,
+    /// Model drafting texts in other languages (optional `drafting:` key), language -> text.
+    pub drafting: Vec<(String, String)>,
+    /// Where the provision is, relative to the corpus.
+    pub file: String,
+    /// Line of its heading.
+    pub line: u32,
+}
+
+impl Provision {
+    /// The element with this id.
+    pub fn element(&self, id: &str) -> Option<&Element> {
+        self.elements.iter().find(|e| e.id == id)
+    }
+
+    /// The option with this id.
+    pub fn option(&self, id: &str) -> Option<&Element> {
+        self.options.iter().find(|e| e.id == id)
+    }
+
+    /// The terms for one language (empty when none).
+    pub fn terms_for(&self, lang: &str) -> &[String] {
+        self.terms.iter().find(|(l, _)| l == lang).map(|(_, t)| t.as_slice()).unwrap_or(&[])
+    }
+
+    /// The drafting text for `lang`, if the provision has one in that language.
+    pub fn drafting_for(&self, lang: &str) -> Option<&str> {
+        self.drafting.iter().find(|(l, _)| l == lang).map(|(_, t)| t.as_str())
+    }
+}
+
+/// An element (or an option) of a model provision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Element {
+    /// Short id, unique within the provision (`intent`).
+    pub id: String,
+    /// What it means, in a few words.
+    pub label: String,
+}
+
+/// A country and its treaty records.
+#[derive(Clone, Debug, Serialize)]
+pub struct Country {
+    /// ISO code, upper case.
+    pub code: CountryCode,
+    /// Name in English.
+    pub name: String,
+    /// Region (`Americas`, `Europe`, ...).
+    pub region: Option<String>,
+    /// Subregion (`South America`, ...).
+    pub subregion: Option<String>,
+    /// Official or legislative languages (ISO 639-1).
+    pub languages: Vec<String>,
+    /// `civil law`, `common law`, ...
+    pub legal_system: Option<String>,
+    /// One record per framework.
+    pub treaties: Vec<Treaty>,
+    /// Where `country.yaml` is, relative to the corpus.
+    pub file: String,
+}
+
+impl Country {
+    /// The treaty record for a framework.
+    pub fn treaty(&self, framework: &str) -> Option<&Treaty> {
+        self.treaties.iter().find(|t| t.framework == framework)
+    }
+}
+
+/// Status of a country towards a framework.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TreatyStatus {
+    /// Ratified or acceded.
+    Party,
+    /// Signed, not ratified.
+    Signatory,
+    /// Invited to accede.
+    Invited,
+    /// No relation.
+    None,
+}
+
+impl TreatyStatus {
+    /// All statuses, as written in `country.yaml`.
+    pub const NAMES: [&'static str; 4] = ["party", "signatory", "invited", "none"];
+
+    /// Parses a status as written in `country.yaml`.
+    pub fn parse(text: &str) -> Option<TreatyStatus> {
+        match text {
+            "party" => Some(TreatyStatus::Party),
+            "signatory" => Some(TreatyStatus::Signatory),
+            "invited" => Some(TreatyStatus::Invited),
+            "none" => Some(TreatyStatus::None),
+            _ => None,
+        }
+    }
+
+    /// The status as written in `country.yaml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TreatyStatus::Party => "party",
+            TreatyStatus::Signatory => "signatory",
+            TreatyStatus::Invited => "invited",
+            TreatyStatus::None => "none",
+        }
+    }
+}
+
+/// A country's record under one framework.
+#[derive(Clone, Debug, Serialize)]
+pub struct Treaty {
+    /// Framework id.
+    pub framework: String,
+    /// Party, signatory, invited, none.
+    pub status: TreatyStatus,
+    /// Date of signature.
+    pub signed: Option<NaiveDate>,
+    /// Date of deposit of ratification or accession.
+    pub ratified: Option<NaiveDate>,
+    /// Entry into force for the country.
+    pub in_force: Option<NaiveDate>,
+    /// Reservations: provisions (or some of their elements) the country does not apply.
+    pub reservations: Vec<Reservation>,
+    /// Declarations (optional extension): options the country declared it requires.
+    pub declarations: Vec<Declaration>,
+    /// Free text (optional extension).
+    pub note: Option<String>,
+}
+
+impl Treaty {
+    /// The reservation on a provision, if any.
+    pub fn reservation(&self, provision: &ProvisionId) -> Option<&Reservation> {
+        self.reservations.iter().find(|r| &r.provision == provision)
+    }
+}
+
+/// A reservation on a provision; with no `elements`, it covers the whole provision.
+#[derive(Clone, Debug, Serialize)]
+pub struct Reservation {
+    /// The provision reserved.
+    pub provision: ProvisionId,
+    /// The elements reserved; empty means all of them.
+    pub elements: Vec<String>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+impl Reservation {
+    /// True when the reservation covers the whole provision.
+    pub fn is_whole(&self) -> bool {
+        self.elements.is_empty()
+    }
+
+    /// True when the reservation covers this element.
+    pub fn covers(&self, element: &str) -> bool {
+        self.elements.is_empty() || self.elements.iter().any(|e| e == element)
+    }
+}
+
+/// A declaration under a framework (e.g. Budapest art. 40): options the country requires.
+#[derive(Clone, Debug, Serialize)]
+pub struct Declaration {
+    /// The provision concerned.
+    pub provision: ProvisionId,
+    /// The options declared.
+    pub options: Vec<String>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// Kind of statute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatuteKind {
+    /// A stand-alone act or law.
+    Act,
+    /// A code or a chapter of one.
+    Code,
+    /// An amending law.
+    Amendment,
+    /// A decree or regulation.
+    Decree,
+    /// A bill, not (yet) law.
+    Bill,
+}
+
+impl StatuteKind {
+    /// All kinds, as written in front matter.
+    pub const NAMES: [&'static str; 5] = ["act", "code", "amendment", "decree", "bill"];
+
+    /// Parses a kind as written in front matter.
+    pub fn parse(text: &str) -> Option<StatuteKind> {
+        match text {
+            "act" => Some(StatuteKind::Act),
+            "code" => Some(StatuteKind::Code),
+            "amendment" => Some(StatuteKind::Amendment),
+            "decree" => Some(StatuteKind::Decree),
+            "bill" => Some(StatuteKind::Bill),
+            _ => None,
+        }
+    }
+
+    /// The kind as written in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatuteKind::Act => "act",
+            StatuteKind::Code => "code",
+            StatuteKind::Amendment => "amendment",
+            StatuteKind::Decree => "decree",
+            StatuteKind::Bill => "bill",
+        }
+    }
+}
+
+/// Whether the statute's facts were checked against its sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Review {
+    /// Not checked: read with care.
+    Unverified,
+    /// Checked against the cited sources.
+    Verified,
+}
+
+/// One statute (act, code chapter, amendment, decree, bill).
+#[derive(Clone, Debug, Serialize)]
+pub struct Statute {
+    /// Unique id, starting with the country code (`ar-ley-26388`).
+    pub id: String,
+    /// The country.
+    pub country: CountryCode,
+    /// Title as enacted.
+    pub title: String,
+    /// Language of the text (ISO 639-1).
+    pub language: String,
+    /// Act, code, amendment, decree or bill.
+    pub kind: StatuteKind,
+    /// Date enacted.
+    pub enacted: Option<NaiveDate>,
+    /// Date in force.
+    pub in_force: Option<NaiveDate>,
+    /// Date repealed (last day in force).
+    pub repealed: Option<NaiveDate>,
+    /// `official` or `summary`.
+    pub text: Option<String>,
+    /// Where the text comes from.
+    pub sources: Vec<String>,
+    /// Review status; absent counts as unverified.
+    pub review: Review,
+    /// Text before the first heading.
+    pub preamble: String,
+    /// The sections, in file order.
+    pub sections: Vec<Section>,
+    /// Where the file is, relative to the corpus.
+    pub file: String,
+}
+
+impl Statute {
+    /// The section with this local id.
+    pub fn section(&self, local: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id.local() == local)
+    }
+
+    /// First day the statute is in force: `in_force`, else `enacted` (bills: never).
+    pub fn start(&self) -> Option<NaiveDate> {
+        if self.kind == StatuteKind::Bill && self.in_force.is_none() {
+            return None;
+        }
+        self.in_force.or(self.enacted)
+    }
+}
+
+/// One section of a statute: a heading and what stands under it, up to the next heading.
+#[derive(Clone, Debug, Serialize)]
+pub struct Section {
+    /// `<statute id>#<section id>`.
+    pub id: SectionId,
+    /// The heading text.
+    pub heading: String,
+    /// Heading level (1-6).
+    pub level: u8,
+    /// Texts of the headings above it (chapter, title), outermost first.
+    pub context: Vec<String>,
+    /// The section's text as plain text (the `harmonia` block left out).
+    pub text: String,
+    /// The section's Markdown source (the `harmonia` block left out).
+    pub markdown: String,
+    /// Its `harmonia` block, if it has one.
+    pub mapping: Option<Mapping>,
+    /// Line of its heading.
+    pub line: u32,
+}
+
+impl Section {
+    /// True for a heading with no text and no block of its own (a chapter title).
+    pub fn is_heading_only(&self) -> bool {
+        self.text.trim().is_empty() && self.mapping.is_none()
+    }
+
+    /// First day in force: the section's own date wins over the statute's.
+    pub fn start(&self, statute: &Statute) -> Option<NaiveDate> {
+        self.mapping.as_ref().and_then(|m| m.in_force).or_else(|| statute.start())
+    }
+
+    /// Last day in force, if repealed: the section's own date wins over the statute's.
+    pub fn end(&self, statute: &Statute) -> Option<NaiveDate> {
+        self.mapping.as_ref().and_then(|m| m.repealed).or(statute.repealed)
+    }
+
+    /// True when the section is in force on `date`: started on or before it, and not
+    /// repealed before it (a repealed section stops counting the day after its date).
+    pub fn in_force_on(&self, statute: &Statute, date: NaiveDate) -> bool {
+        match self.start(statute) {
+            Some(start) if start <= date => self.end(statute).is_none_or(|end| date <= end),
+            _ => false,
+        }
+    }
+
+    /// The provisions this section implements.
+    pub fn implementations(&self) -> &[Implementation] {
+        self.mapping.as_ref().map(|m| m.implements.as_slice()).unwrap_or(&[])
+    }
+}
+
+/// A section's `harmonia` block.
+#[derive(Clone, Debug, Serialize)]
+pub struct Mapping {
+    /// The provisions it implements.
+    pub implements: Vec<Implementation>,
+    /// Its penalty, for offences.
+    pub penalty: Option<Penalty>,
+    /// Overrides the statute's entry into force for this section.
+    pub in_force: Option<NaiveDate>,
+    /// Overrides the statute's repeal for this section.
+    pub repealed: Option<NaiveDate>,
+    /// Free text (optional extension).
+    pub note: Option<String>,
+    /// Line of the block's first YAML line.
+    pub line: u32,
+}
+
+/// How one section implements one provision.
+#[derive(Clone, Debug, Serialize)]
+pub struct Implementation {
+    /// The provision.
+    pub provision: ProvisionId,
+    /// The provision's elements the section covers.
+    pub elements: Vec<String>,
+    /// The provision's options the section adds.
+    pub options: Vec<String>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// A penalty, normalised to months (a day is 1/30 month, a week 7/30, a year 12).
+#[derive(Clone, Debug, Serialize)]
+pub struct Penalty {
+    /// Prison range, if the offence carries one.
+    pub prison: Option<PrisonTerm>,
+    /// Fine, as written.
+    pub fine: Option<String>,
+    /// Free text (optional extension).
+    pub note: Option<String>,
+}
+
+/// A prison range in months, with the terms as written.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PrisonTerm {
+    /// Minimum in months; `None` when the law sets none.
+    pub min_months: Option<f64>,
+    /// Maximum in months.
+    pub max_months: f64,
+    /// Minimum as written (`15 days`).
+    pub min_text: Option<String>,
+    /// Maximum as written (`6 months`).
+    pub max_text: String,
+}
+
+/// Parses a duration such as `15 days`, `1 week`, `6 months`, `2 years`, `1.5 years` into
+/// months. Returns a message naming the accepted units otherwise.
+pub fn parse_duration_months(text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    let (num, unit) = t.split_once(char::is_whitespace).ok_or_else(|| {
+        format!("`{t}` is not a duration (expected a number and a unit, e.g. `6 months`)")
+    })?;
+    let n: f64 = num
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .ok()
+        .filter(|n: &f64| n.is_finite() && *n >= 0.0)
+        .ok_or_else(|| format!("`{num}` in `{t}` is not a non-negative number"))?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "day" | "days" => 1.0 / 30.0,
+        "week" | "weeks" => 7.0 / 30.0,
+        "month" | "months" => 1.0,
+        "year" | "years" => 12.0,
+        other => return Err(format!("unknown penalty unit `{other}` (use day(s), week(s), month(s) or year(s))")),
+    };
+    Ok(n * factor)
+}
+
+/// Parses an ISO 8601 calendar date (`2008-06-25`).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{}` is not a valid date (expected YYYY-MM-DD, e.g. 2008-06-25)", text.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_become_months() {
+        assert_eq!(parse_duration_months("15 days").unwrap(), 0.5);
+        assert_eq!(parse_duration_months("1 week").unwrap(), 7.0 / 30.0);
+        assert_eq!(parse_duration_months("6 months").unwrap(), 6.0);
+        assert_eq!(parse_duration_months("2 years").unwrap(), 24.0);
+        assert_eq!(parse_duration_months("1.5 years").unwrap(), 18.0);
+        assert!(parse_duration_months("3 fortnights").unwrap_err().contains("unknown penalty unit"));
+        assert!(parse_duration_months("years").is_err());
+        assert!(parse_duration_months("-1 years").is_err());
+    }
+
+    #[test]
+    fn dates_are_iso() {
+        assert_eq!(parse_date("2008-06-25").unwrap(), NaiveDate::from_ymd_opt(2008, 6, 25).unwrap());
+        assert!(parse_date("2008-02-30").is_err());
+        assert!(parse_date("25/06/2008").is_err());
+    }
+}

@@ -1,0 +1,32 @@
+//! # harmonia
+//!
+//! A cybercrime legislation harmonization analyzer. harmonia keeps national statutes as
+//! annotated Markdown and YAML, maps each section element by element against the model
+//! provisions of a framework (the Budapest Convention by default), and derives from that
+//! gaps, comparison matrices, penalty comparisons, dual-criminality checks, search and
+//! reports.
+//!
+//! The pipeline, one module a stage:
+//!
+//! - [`corpus`]: read and validate a corpus (FORMAT.md) into typed values;
+//! - [`diagnostic`]: located errors and warnings, reported together;
+//! - [`cli`]: the `harmonia` command line, one file a subcommand.
+//!
+//! ```
+//! use harmonia::corpus::{self, CorpusSource};
+//!
+//! let loaded = corpus::load(&CorpusSource::BuiltIn).unwrap();
+//! assert!(!loaded.diagnostics.has_errors());
+//! let budapest = loaded.corpus.framework("bc").unwrap();
+//! assert!(budapest.provision_str("bc-2").is_some());
+//! ```
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod corpus;
+pub mod diagnostic;
+pub mod error;
+pub mod id;
+pub mod output;
+
+pub use error::{Error, Result};
