@@ -10,6 +10,7 @@
 //!
 //! - [`corpus`]: read and validate a corpus (FORMAT.md) into typed values;
 //! - [`diagnostic`]: located errors and warnings, reported together;
+//! - [`index`]: full-text search across countries and languages (tantivy);
 //! - [`cli`]: the `harmonia` command line, one file a subcommand.
 //!
 //! ```
@@ -27,6 +28,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod error;
 pub mod id;
+pub mod index;
 pub mod output;
 
 pub use error::{Error, Result};

@@ -2,7 +2,9 @@
 //! subcommand turns its raw arguments into typed options, calls the library, and prints.
 
 pub mod check;
+pub mod index;
 pub mod list;
+pub mod search;
 
 use std::path::PathBuf;
 
@@ -32,6 +34,10 @@ pub enum Command {
     Check(check::Args),
     /// List frameworks, provisions, countries or statutes.
     List(list::Args),
+    /// Build or refresh the search index of a corpus.
+    Index(index::Args),
+    /// Search sections across countries and languages, by words and by provision.
+    Search(search::Args),
 }
 
 /// Where the corpus is: shared by every command.
@@ -89,5 +95,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => check::execute(args),
         Command::List(args) => list::execute(args),
+        Command::Index(args) => index::execute(args),
+        Command::Search(args) => search::execute(args),
     }
 }

@@ -1,0 +1,118 @@
+//! Text analysis: how words become index terms.
+//!
+//! Every language with a stemmer (Spanish, Portuguese, English, French, German) gets an
+//! analyzer that splits on anything not a letter or digit, lower-cases, stems with tantivy's
+//! own Snowball [`Stemmer`], then folds accents to ASCII. Stemming comes before folding
+//! because the Snowball rules are written for accented suffixes (`-ación`, `-ção`); folding
+//! afterwards makes `informática` and `informatica` one term, and brings Spanish and
+//! Portuguese cognates (`informático`, `informático`) to the same stem.
+//!
+//! Text in any other language, headings, titles and chapter context use the folded
+//! analyzer (no stemming); ids and filter values use the keyword analyzer (the whole value,
+//! lower case).
+//!
+//! Analyzers are not stored in the index: [`register`] must run every time an index is
+//! created or opened, or queries fail with an unknown tokenizer.
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::Index;
+
+/// The languages with their own stemmed field, as ISO 639-1 codes.
+pub const STEMMED: [(&str, Language); 5] = [
+    ("es", Language::Spanish),
+    ("pt", Language::Portuguese),
+    ("en", Language::English),
+    ("fr", Language::French),
+    ("de", Language::German),
+];
+
+/// Name of the folded analyzer (lower case, ASCII folding, no stemming).
+pub const FOLDED: &str = "harmonia_folded";
+
+/// Name of the keyword analyzer (the whole value as one lower-case term).
+pub const KEYWORD: &str = "harmonia_keyword";
+
+/// Tokens longer than this (base64 blobs, URLs) are dropped rather than indexed.
+const MAX_TOKEN_BYTES: usize = 64;
+
+/// Name of the stemmed analyzer for `lang` (`harmonia_es`).
+pub fn stemmed_name(lang: &str) -> String {
+    format!("harmonia_{lang}")
+}
+
+/// The analyzer for a stemmed language.
+pub fn stemmed(language: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(language))
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The folded analyzer: words, lower case, accents folded.
+pub fn folded() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The keyword analyzer: the whole value, lower case.
+pub fn keyword() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build()
+}
+
+/// Registers every harmonia analyzer on `index`.
+pub fn register(index: &Index) {
+    let manager = index.tokenizers();
+    for (code, language) in STEMMED {
+        manager.register(&stemmed_name(code), stemmed(language));
+    }
+    manager.register(FOLDED, folded());
+    manager.register(KEYWORD, keyword());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while let Some(t) = stream.next() {
+            out.push(t.text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn spanish_stems_then_folds() {
+        let es = || stemmed(Language::Spanish);
+        assert_eq!(terms(es(), "Delitos informáticos"), terms(es(), "delito informático"));
+        assert_eq!(terms(es(), "ACCEDIERE"), terms(es(), "accediere"));
+        assert!(terms(es(), "informática").iter().all(|t| t.is_ascii()));
+    }
+
+    #[test]
+    fn spanish_and_portuguese_cognates_meet() {
+        let es = terms(stemmed(Language::Spanish), "sistema informático");
+        let pt = terms(stemmed(Language::Portuguese), "sistema informático");
+        assert_eq!(es, pt);
+    }
+
+    #[test]
+    fn german_and_english_stem() {
+        assert_eq!(terms(stemmed(Language::German), "Daten"), terms(stemmed(Language::German), "Datum"));
+        assert_eq!(terms(stemmed(Language::English), "accessing"), vec!["access"]);
+    }
+
+    #[test]
+    fn keywords_are_whole_and_lower_case() {
+        assert_eq!(terms(keyword(), "South America"), vec!["south america"]);
+        assert_eq!(terms(folded(), "Código Penal"), vec!["codigo", "penal"]);
+    }
+}

@@ -1,0 +1,456 @@
+//! Searching: a query string and filters in, ranked sections with snippets and facet counts
+//! out.
+//!
+//! The query string goes through tantivy's query parser with every language's text field,
+//! every concept field, the heading and the statute title as default fields, so each word is
+//! analysed once per language and a Spanish word also finds its Portuguese cognate, and an
+//! English provision name finds sections in any language annotated with that provision. Words
+//! are joined with AND by default; `OR`, `NOT` (or `-word`), `"phrases"`, `( )` groups,
+//! `field:value` and `word^2` boosts work as in tantivy. Filters (country, region, area,
+//! language, provision, date) are exact and do not change scores.
+
+use std::collections::BTreeMap;
+use std::ops::{Bound, Range};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermSetQuery};
+use tantivy::schema::{Field, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use super::schema::{self, Fields, LANGUAGE_SLOTS};
+use super::{analyzers, index_error};
+use crate::error::Error;
+
+/// Which sections count by date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFilter {
+    /// Sections in force on this date.
+    AsOf(NaiveDate),
+    /// Every section, whatever its dates.
+    All,
+}
+
+/// A search: an optional query string and filters.
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    /// The query string (tantivy syntax); `None` or blank lists what the filters match.
+    pub query: Option<String>,
+    /// Only sections implementing one of these provisions (ids, lower case).
+    pub provisions: Vec<String>,
+    /// Only these countries (codes).
+    pub countries: Vec<String>,
+    /// Only these regions.
+    pub regions: Vec<String>,
+    /// Only sections implementing provisions of these areas.
+    pub areas: Vec<String>,
+    /// Only statutes in these languages.
+    pub languages: Vec<String>,
+    /// Date filter.
+    pub date: DateFilter,
+    /// How many hits to return.
+    pub limit: usize,
+    /// Longest snippet, in characters.
+    pub snippet_chars: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> SearchRequest {
+        SearchRequest {
+            query: None,
+            provisions: Vec::new(),
+            countries: Vec::new(),
+            regions: Vec::new(),
+            areas: Vec::new(),
+            languages: Vec::new(),
+            date: DateFilter::All,
+            limit: 10,
+            snippet_chars: 200,
+        }
+    }
+}
+
+/// The answer to a search.
+#[derive(Clone, Debug, Serialize)]
+pub struct SearchResults {
+    /// The query string as given (empty for a filter-only listing).
+    pub query: String,
+    /// How many sections match (all of them, not only the hits returned).
+    pub total: usize,
+    /// The best hits, best first (section order for a filter-only listing).
+    pub hits: Vec<Hit>,
+    /// Counts over all matching sections.
+    pub facets: Facets,
+}
+
+/// Counts of matching sections per country and per provision.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Facets {
+    /// Country code -> sections.
+    pub country: BTreeMap<String, u64>,
+    /// Provision id -> sections.
+    pub provision: BTreeMap<String, u64>,
+}
+
+/// One matching section.
+#[derive(Clone, Debug, Serialize)]
+pub struct Hit {
+    /// `<statute>#<section>`.
+    pub section: String,
+    /// Statute id.
+    pub statute: String,
+    /// Statute title.
+    pub statute_title: String,
+    /// Country code.
+    pub country: String,
+    /// Section heading.
+    pub heading: String,
+    /// Chapter headings above it.
+    pub context: Vec<String>,
+    /// Statute language.
+    pub language: String,
+    /// Provisions the section implements.
+    pub provisions: Vec<String>,
+    /// Relevance (BM25); 0 for a filter-only listing.
+    pub score: f32,
+    /// Text around the matched words.
+    #[serde(skip)]
+    pub snippet: Snippet,
+    /// Statute file, relative to the corpus.
+    pub file: String,
+    /// Line of the section heading.
+    pub line: u64,
+    /// First day in force.
+    pub in_force: Option<NaiveDate>,
+    /// Last day in force, if repealed.
+    pub repealed: Option<NaiveDate>,
+}
+
+/// A piece of section text with the matched words marked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Snippet {
+    /// Text, whitespace collapsed; `…` marks where it was cut.
+    pub text: String,
+    /// Byte ranges of `text` to highlight, in order, not overlapping.
+    pub highlights: Vec<Range<usize>>,
+}
+
+impl Snippet {
+    /// Renders the snippet, passing plain stretches through `plain` and highlighted ones
+    /// through `mark`.
+    pub fn render(&self, plain: impl Fn(&str) -> String, mark: impl Fn(&str) -> String) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for r in &self.highlights {
+            out.push_str(&plain(&self.text[at..r.start]));
+            out.push_str(&mark(&self.text[r.clone()]));
+            at = r.end;
+        }
+        out.push_str(&plain(&self.text[at..]));
+        out
+    }
+
+    /// HTML-escaped text with highlights in `<mark>`..`</mark>`.
+    pub fn to_html(&self) -> String {
+        self.render(escape_html, |s| format!("<mark>{}</mark>", escape_html(s)))
+    }
+
+    /// Plain text with highlights in `**`..`**` (Markdown bold).
+    pub fn to_markdown(&self) -> String {
+        self.render(str::to_string, |s| format!("**{s}**"))
+    }
+}
+
+/// Escapes `&`, `<`, `>`, `"` and `'` for HTML.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An open index, ready for searches.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    parser: QueryParser,
+}
+
+impl SearchIndex {
+    /// Opens the index generation in `dir`.
+    pub fn open(dir: &std::path::Path) -> Result<SearchIndex, Error> {
+        let index = Index::open_in_dir(dir).map_err(index_error)?;
+        analyzers::register(&index);
+        let fields = schema::fields_of(&index.schema()).ok_or_else(|| Error::Index("the index has an unexpected schema; rebuild it with `harmonia index --rebuild`".into()))?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(index_error)?;
+        let mut defaults: Vec<Field> = vec![fields.heading, fields.title];
+        defaults.extend(fields.text);
+        defaults.extend(fields.concept);
+        let mut parser = QueryParser::for_index(&index, defaults);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(fields.heading, 2.0);
+        parser.set_field_boost(fields.title, 0.5);
+        for f in fields.concept {
+            parser.set_field_boost(f, 0.7);
+        }
+        Ok(SearchIndex { index, reader, fields, parser })
+    }
+
+    /// Number of sections in the index.
+    pub fn num_sections(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Parses a query string, with a message for people when it is malformed.
+    pub fn parse(&self, query: &str) -> Result<Box<dyn Query>, Error> {
+        self.parser.parse_query(query).map_err(|e| {
+            Error::Usage(format!(
+                "cannot read the query `{query}`: {e}\n  hint: put phrases in double quotes, close every quote and parenthesis, \
+                 and use field:value only with a field of the index (heading, title, country, provision, text_es, ...)"
+            ))
+        })
+    }
+
+    /// Runs a search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, Error> {
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let text = request.query.as_deref().map(str::trim).filter(|q| !q.is_empty());
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let parsed = match text {
+            Some(q) => Some(self.parse(q)?),
+            None => None,
+        };
+        if let Some(q) = &parsed {
+            clauses.push((Occur::Must, q.box_clone()));
+        }
+        let keyword = |field: Field, values: &[String]| -> Option<Box<dyn Query>> {
+            if values.is_empty() {
+                return None;
+            }
+            let terms = values.iter().map(|v| Term::from_field_text(field, &v.to_lowercase()));
+            Some(Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 0.0)))
+        };
+        for (field, values) in [
+            (f.provision, &request.provisions),
+            (f.country, &request.countries),
+            (f.region, &request.regions),
+            (f.area, &request.areas),
+            (f.language, &request.languages),
+        ] {
+            if let Some(q) = keyword(field, values) {
+                clauses.push((Occur::Must, q));
+            }
+        }
+        if let DateFilter::AsOf(date) = request.date {
+            let day = schema::day_number(date);
+            let started = RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.start, day)));
+            let not_ended = RangeQuery::new(Bound::Included(Term::from_field_i64(f.end, day)), Bound::Unbounded);
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(started), 0.0))));
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(not_ended), 0.0))));
+        }
+        let query: Box<dyn Query> = if clauses.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(clauses)) };
+
+        let mut countries = FacetCollector::for_field("country_f");
+        countries.add_facet("/");
+        let mut provisions = FacetCollector::for_field("provision_f");
+        provisions.add_facet("/");
+        let limit = request.limit.max(1);
+        let (scored, total, country_counts, provision_counts): (Vec<(f32, DocAddress)>, usize, _, _) = if parsed.is_some() {
+            searcher.search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, countries, provisions)).map_err(index_error)?
+        } else {
+            let (listed, total, c, p) = searcher
+                .search(&query, &(TopDocs::with_limit(limit).order_by_string_fast_field("section", Order::Asc), Count, countries, provisions))
+                .map_err(index_error)?;
+            (listed.into_iter().map(|(_, a)| (0.0, a)).collect(), total, c, p)
+        };
+        let mut facets = Facets::default();
+        for (facet, count) in country_counts.get("/") {
+            facets.country.insert(facet_name(facet), count);
+        }
+        for (facet, count) in provision_counts.get("/") {
+            facets.provision.insert(facet_name(facet), count);
+        }
+
+        let snippets = Snippets::new(&searcher, parsed.as_deref(), f, request.snippet_chars)?;
+        let mut hits = Vec::with_capacity(scored.len());
+        for (score, address) in scored {
+            let doc: TantivyDocument = searcher.doc(address).map_err(index_error)?;
+            hits.push(self.hit(&doc, score, &snippets));
+        }
+        Ok(SearchResults { query: text.unwrap_or_default().to_string(), total, hits, facets })
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: &Snippets) -> Hit {
+        let f = &self.fields;
+        let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let all = |field: Field| doc.get_all(field).filter_map(|v| v.as_str().map(str::to_string)).collect::<Vec<_>>();
+        let int = |field: Field| doc.get_first(field).and_then(|v| v.as_i64()).unwrap_or(i64::MAX);
+        let language = text(f.language);
+        let slot = schema::slot_of(&language);
+        Hit {
+            section: text(f.section),
+            statute: text(f.statute),
+            statute_title: text(f.title),
+            country: text(f.country),
+            heading: text(f.heading),
+            context: all(f.context),
+            provisions: all(f.provision),
+            score,
+            snippet: snippets.make(slot, &text(f.text[slot])),
+            file: text(f.file),
+            line: doc.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or_default(),
+            in_force: schema::day_date(int(f.start)),
+            repealed: schema::day_date(int(f.end)),
+            language,
+        }
+    }
+
+    /// The tantivy index, for tools that need more than [`SearchIndex::search`].
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+}
+
+fn facet_name(facet: &tantivy::schema::Facet) -> String {
+    facet.to_path().last().map(|s| s.to_string()).unwrap_or_default()
+}
+
+/// One snippet generator per language slot, built from the query's terms in that slot's
+/// text and concept fields (same analyzer), so a concept match also lights up the words of
+/// the section text that carry it.
+struct Snippets {
+    generators: Vec<Option<SnippetGenerator>>,
+    chars: usize,
+}
+
+impl Snippets {
+    fn new(searcher: &Searcher, query: Option<&dyn Query>, f: &Fields, chars: usize) -> Result<Snippets, Error> {
+        let mut generators = Vec::new();
+        for slot in 0..LANGUAGE_SLOTS.len() {
+            let Some(query) = query else {
+                generators.push(None);
+                continue;
+            };
+            let mut terms: BTreeMap<String, f32> = BTreeMap::new();
+            let mut found: Vec<Term> = Vec::new();
+            query.query_terms(&mut |term, _| {
+                if term.field() == f.text[slot] || term.field() == f.concept[slot] {
+                    found.push(term.clone());
+                }
+            });
+            for term in found {
+                let Some(word) = term.value().as_str().map(str::to_string) else { continue };
+                let df = searcher.doc_freq(&term).map_err(index_error)?;
+                let score = 1.0 / (1.0 + df as f32);
+                let e = terms.entry(word).or_insert(0.0);
+                *e = e.max(score);
+            }
+            if terms.is_empty() {
+                generators.push(None);
+                continue;
+            }
+            let tokenizer = searcher.index().tokenizer_for_field(f.text[slot]).map_err(index_error)?;
+            generators.push(Some(SnippetGenerator::new(terms, tokenizer, f.text[slot], chars)));
+        }
+        Ok(Snippets { generators, chars })
+    }
+
+    fn make(&self, slot: usize, text: &str) -> Snippet {
+        if let Some(g) = &self.generators[slot] {
+            let s = g.snippet(text);
+            if !s.fragment().is_empty() && !s.highlighted().is_empty() {
+                let range = s.fragment_range();
+                return collapse(s.fragment(), s.highlighted(), range.start > 0, range.end < text.len());
+            }
+        }
+        lead(text, self.chars)
+    }
+}
+
+/// The opening of a text, cut at a word boundary, for hits with nothing to highlight.
+fn lead(text: &str, chars: usize) -> Snippet {
+    let mut end = text.len();
+    if let Some((i, _)) = text.char_indices().nth(chars) {
+        end = text[..i].rfind(char::is_whitespace).filter(|&j| j > 0).unwrap_or(i);
+    }
+    collapse(&text[..end], &[], false, end < text.len())
+}
+
+/// Collapses runs of whitespace to one space (moving the highlights along) and marks cuts.
+fn collapse(fragment: &str, highlights: &[Range<usize>], cut_before: bool, cut_after: bool) -> Snippet {
+    let mut ranges: Vec<Range<usize>> = highlights.to_vec();
+    ranges.sort_by_key(|r| r.start);
+    let mut text = String::with_capacity(fragment.len() + 8);
+    let mut map = vec![0usize; fragment.len() + 1];
+    if cut_before {
+        text.push_str("… ");
+    }
+    let mut space = false;
+    for (i, c) in fragment.char_indices() {
+        map[i] = text.len();
+        if c.is_whitespace() {
+            if !space && !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
+            }
+            space = true;
+        } else {
+            text.push(c);
+            space = false;
+        }
+    }
+    map[fragment.len()] = text.len();
+    let mut out_ranges: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        if r.end > fragment.len() || !fragment.is_char_boundary(r.start) || !fragment.is_char_boundary(r.end) {
+            continue;
+        }
+        let (s, e) = (map[r.start], map[r.end]);
+        match out_ranges.last_mut() {
+            Some(last) if s <= last.end => last.end = last.end.max(e),
+            _ if s < e => out_ranges.push(s..e),
+            _ => {}
+        }
+    }
+    let trimmed = text.trim_end().len();
+    text.truncate(trimmed);
+    for r in &mut out_ranges {
+        r.end = r.end.min(trimmed);
+    }
+    if cut_after {
+        text.push_str(" …");
+    }
+    Snippet { text, highlights: out_ranges }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_render_three_ways() {
+        let s = collapse("el  <que>\n accediere sin", &[11..20], true, true);
+        assert_eq!(s.text, "… el <que> accediere sin …");
+        assert_eq!(s.to_markdown(), "… el <que> **accediere** sin …");
+        assert_eq!(s.to_html(), "… el &lt;que&gt; <mark>accediere</mark> sin …");
+    }
+
+    #[test]
+    fn leads_cut_at_words() {
+        let s = lead("one two three four", 9);
+        assert_eq!(s.text, "one two …");
+        assert!(s.highlights.is_empty());
+        assert_eq!(lead("short", 50).text, "short");
+    }
+}
