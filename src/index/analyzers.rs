@@ -14,8 +14,10 @@
 //! Analyzers are not stored in the index: [`register`] must run every time an index is
 //! created or opened, or queries fail with an unknown tokenizer.
 
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    Token, TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::Index;
 
@@ -47,9 +49,83 @@ pub fn stemmed(language: Language) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
-        .filter(Stemmer::new(language))
-        .filter(AsciiFoldingFilter)
+        .filter(StemAndFold { language })
         .build()
+}
+
+/// Stems a lower-case word with tantivy's [`Stemmer`], then folds it to ASCII, remembering
+/// the answers: legal text repeats a small vocabulary, and a table lookup is several times
+/// cheaper than running the Snowball rules again (stemming was a third of indexing time).
+#[derive(Clone)]
+pub struct StemAndFold {
+    language: Language,
+}
+
+/// Words remembered per analyzer before the table is emptied and refilled.
+const STEM_CACHE_WORDS: usize = 200_000;
+
+impl TokenFilter for StemAndFold {
+    type Tokenizer<T: Tokenizer> = StemAndFoldFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemAndFoldFilter<T> {
+        let word = TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(self.language)).filter(AsciiFoldingFilter).build();
+        StemAndFoldFilter { inner: tokenizer, word, cache: FxHashMap::default() }
+    }
+}
+
+/// The tokenizer [`StemAndFold`] makes.
+#[derive(Clone)]
+pub struct StemAndFoldFilter<T> {
+    inner: T,
+    word: TextAnalyzer,
+    cache: FxHashMap<String, String>,
+}
+
+impl<T: Tokenizer> Tokenizer for StemAndFoldFilter<T> {
+    type TokenStream<'a> = StemAndFoldStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemAndFoldStream { tail: self.inner.token_stream(text), word: &mut self.word, cache: &mut self.cache }
+    }
+}
+
+/// The token stream of [`StemAndFoldFilter`].
+pub struct StemAndFoldStream<'a, S> {
+    tail: S,
+    word: &'a mut TextAnalyzer,
+    cache: &'a mut FxHashMap<String, String>,
+}
+
+impl<S: TokenStream> TokenStream for StemAndFoldStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if let Some(stem) = self.cache.get(token.text.as_str()) {
+            token.text.clear();
+            token.text.push_str(stem);
+            return true;
+        }
+        let original = std::mem::take(&mut token.text);
+        let mut stream = self.word.token_stream(&original);
+        let stem = if stream.advance() { stream.token().text.clone() } else { original.clone() };
+        drop(stream);
+        if self.cache.len() >= STEM_CACHE_WORDS {
+            self.cache.clear();
+        }
+        self.tail.token_mut().text.push_str(&stem);
+        self.cache.insert(original, stem);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
 }
 
 /// The folded analyzer: words, lower case, accents folded.
@@ -87,6 +163,25 @@ mod tests {
             out.push(t.text.clone());
         }
         out
+    }
+
+    #[test]
+    fn cached_stems_equal_plain_ones() {
+        let plain = |t: &str| {
+            let a = TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(LowerCaser)
+                .filter(Stemmer::new(Language::Portuguese))
+                .filter(AsciiFoldingFilter)
+                .build();
+            terms(a, t)
+        };
+        let mut cached = stemmed(Language::Portuguese);
+        let text = "Invasão de dispositivos informáticos; invasão, dispositivo INFORMÁTICO";
+        for _ in 0..2 {
+            assert_eq!(terms(cached.clone(), text), plain(text));
+            let mut stream = cached.token_stream(text);
+            while stream.advance() {}
+        }
     }
 
     #[test]
