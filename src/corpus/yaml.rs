@@ -27,7 +27,10 @@ pub struct Origin {
 pub fn file_position(origin: Origin, line: u64, column: u64) -> (u32, u32) {
     let line = u32::try_from(line).unwrap_or(u32::MAX);
     let column = u32::try_from(column).unwrap_or(u32::MAX);
-    (origin.line.saturating_add(line.saturating_sub(1)), column.saturating_add(origin.indent))
+    (
+        origin.line.saturating_add(line.saturating_sub(1)),
+        column.saturating_add(origin.indent),
+    )
 }
 
 /// Parses `text` as `T`, or returns one located diagnostic for `file`.
@@ -105,10 +108,16 @@ fn precheck(file: &str, text: &str, origin: Origin) -> Result<(), Diagnostic> {
     if text.len() > MAX_YAML_BYTES {
         return Err(Diagnostic::error(
             file,
-            format!("YAML block of {} bytes is larger than the limit of {} bytes", text.len(), MAX_YAML_BYTES),
+            format!(
+                "YAML block of {} bytes is larger than the limit of {} bytes",
+                text.len(),
+                MAX_YAML_BYTES
+            ),
         )
         .at(origin.line, 1 + origin.indent)
-        .hint("front matter and harmonia blocks hold metadata; put long text in the Markdown body"));
+        .hint(
+            "front matter and harmonia blocks hold metadata; put long text in the Markdown body",
+        ));
     }
     // Flow nesting: count brackets outside quoted strings and comments.
     let mut depth = 0usize;
@@ -124,9 +133,12 @@ fn precheck(file: &str, text: &str, origin: Origin) -> Result<(), Diagnostic> {
                     depth += 1;
                     if depth > MAX_DEPTH {
                         let (l, cl) = file_position(origin, lineno as u64 + 1, col as u64 + 1);
-                        return Err(Diagnostic::error(file, format!("YAML nested deeper than {MAX_DEPTH} levels"))
-                            .at(l, cl)
-                            .hint("harmonia refuses deeply nested YAML rather than risk a hang"));
+                        return Err(Diagnostic::error(
+                            file,
+                            format!("YAML nested deeper than {MAX_DEPTH} levels"),
+                        )
+                        .at(l, cl)
+                        .hint("harmonia refuses deeply nested YAML rather than risk a hang"));
                     }
                 }
                 (None, '}' | ']') => depth = depth.saturating_sub(1),
@@ -137,9 +149,12 @@ fn precheck(file: &str, text: &str, origin: Origin) -> Result<(), Diagnostic> {
         let indent = line.len() - line.trim_start_matches([' ', '-']).len();
         if indent > MAX_DEPTH * 4 {
             let (l, _) = file_position(origin, lineno as u64 + 1, 1);
-            return Err(Diagnostic::error(file, format!("YAML nested deeper than {MAX_DEPTH} levels"))
-                .at(l, 1 + origin.indent)
-                .hint("harmonia refuses deeply nested YAML rather than risk a hang"));
+            return Err(Diagnostic::error(
+                file,
+                format!("YAML nested deeper than {MAX_DEPTH} levels"),
+            )
+            .at(l, 1 + origin.indent)
+            .hint("harmonia refuses deeply nested YAML rather than risk a hang"));
         }
     }
     Ok(())
@@ -150,19 +165,36 @@ mod tests {
     use super::*;
     use crate::corpus::raw::RawMapping;
 
-    const AT: Origin = Origin { line: 10, indent: 0 };
+    const AT: Origin = Origin {
+        line: 10,
+        indent: 0,
+    };
 
     #[test]
     fn unknown_keys_are_located_in_the_file_with_a_hint() {
-        let d = parse::<RawMapping>("f.md", "implements:\n  - provision: bc-2\n    elemnts: [a]\n", AT).unwrap_err();
+        let d = parse::<RawMapping>(
+            "f.md",
+            "implements:\n  - provision: bc-2\n    elemnts: [a]\n",
+            AT,
+        )
+        .unwrap_err();
         assert_eq!((d.line, d.column), (Some(12), Some(5)));
-        assert!(d.message.starts_with("unknown field `elemnts`"), "{}", d.message);
+        assert!(
+            d.message.starts_with("unknown field `elemnts`"),
+            "{}",
+            d.message
+        );
         assert_eq!(d.hint.as_deref(), Some("did you mean `elements`?"));
     }
 
     #[test]
     fn syntax_errors_are_located() {
-        let d = parse::<RawMapping>("f.md", "implements:\n  - provision: bc-2\n    elements: [a, b\n", AT).unwrap_err();
+        let d = parse::<RawMapping>(
+            "f.md",
+            "implements:\n  - provision: bc-2\n    elements: [a, b\n",
+            AT,
+        )
+        .unwrap_err();
         assert_eq!(d.line, Some(12));
     }
 
