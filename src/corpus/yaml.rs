@@ -49,7 +49,10 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str, origin: Origin) -> Res
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
         let message = message_of(&e);
         let mut d = Diagnostic::error(file, first_lower(&message));
-        if let Some(loc) = e.location() {
+        if message.starts_with("missing field") {
+            // Nothing marks where a missing key should be: point at the mapping's start.
+            d = d.at(origin.line, 1 + origin.indent);
+        } else if let Some(loc) = e.location() {
             let (l, c) = file_position(origin, loc.line(), loc.column());
             d = d.at(l, c);
         } else {
