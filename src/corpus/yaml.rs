@@ -44,6 +44,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str, origin: Origin) -> Res
             max_aliases: 1_000,
             max_anchors: 1_000,
             max_documents: 1,
+            max_total_scalar_bytes: 8 * MAX_YAML_BYTES,
         },
     };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
@@ -218,5 +219,22 @@ mod tests {
             text.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
         }
         assert!(parse::<serde::de::IgnoredAny>("f.md", &text, AT).is_err());
+    }
+}
+
+#[cfg(test)]
+mod amplification {
+    use super::*;
+    use crate::corpus::raw::RawStatute;
+
+    #[test]
+    fn aliased_large_scalars_are_refused() {
+        let big = "x".repeat(500_000);
+        let aliases = vec!["*s"; 900].join(", ");
+        let text = format!("id: &s {big}\ncountry: XA\ntitle: t\nlanguage: en\nkind: act\nsources: [{aliases}]\n");
+        let start = std::time::Instant::now();
+        let r = parse::<RawStatute>("f.md", &text, Origin { line: 2, indent: 0 });
+        assert!(r.is_err(), "450 MB of replayed scalars must be refused");
+        assert!(start.elapsed().as_secs() < 2);
     }
 }
