@@ -9,10 +9,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR is set by Cargo"));
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR is set by Cargo"));
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR is set by Cargo"));
     let mut code = String::new();
-    for (name, folders) in [("CORPUS", &["model-law", "statutes"][..]), ("TEMPLATES", &["templates"][..])] {
+    for (name, folders) in [
+        ("CORPUS", &["model-law", "statutes"][..]),
+        ("TEMPLATES", &["templates"][..]),
+    ] {
         let mut files = Vec::new();
         for folder in folders {
             let dir = root.join(folder);
@@ -32,7 +36,9 @@ fn main() {
 /// Adds every file below `dir` (skipping hidden entries such as `.harmonia/`) as a pair of
 /// its `/`-separated path relative to `root` and its absolute path.
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();

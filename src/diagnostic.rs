@@ -72,7 +72,10 @@ impl Diagnostic {
 
     /// A new warning about `file`, not yet located.
     pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
     }
 
     /// Sets line and column (1-based).
@@ -101,7 +104,11 @@ impl Diagnostic {
     }
 
     /// Adds a hint naming the closest candidate to `wrong`, if one is close enough.
-    pub fn suggest<'a>(self, wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Diagnostic {
+    pub fn suggest<'a>(
+        self,
+        wrong: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Diagnostic {
         match closest(wrong, candidates) {
             Some(best) => self.hint(format!("did you mean `{best}`?")),
             None => self,
@@ -111,7 +118,10 @@ impl Diagnostic {
     /// Fills in the offending line from the file's text, if the diagnostic has a line.
     pub fn with_source(mut self, text: &str) -> Diagnostic {
         if let Some(line) = self.line {
-            self.source_line = text.lines().nth(line as usize - 1).map(|l| l.trim_end_matches('\r').to_string());
+            self.source_line = text
+                .lines()
+                .nth(line as usize - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
         }
         self
     }
@@ -131,7 +141,12 @@ impl Diagnostic {
         };
         let blue = AnsiColor::Blue.on_default().bold();
         let mut out = String::new();
-        let _ = writeln!(out, "{}: {}", paint(style, label), paint(Style::new().bold(), &self.message));
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            paint(style, label),
+            paint(Style::new().bold(), &self.message)
+        );
         let gutter = self.line.map(|l| l.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
         let location = match (self.line, self.column) {
@@ -143,11 +158,25 @@ impl Diagnostic {
         if let (Some(line), Some(text)) = (self.line, &self.source_line) {
             let shown: String = text.chars().take(200).collect();
             let _ = writeln!(out, "{pad} {}", paint(blue, "|"));
-            let _ = writeln!(out, "{} {} {shown}", paint(blue, &line.to_string()), paint(blue, "|"));
+            let _ = writeln!(
+                out,
+                "{} {} {shown}",
+                paint(blue, &line.to_string()),
+                paint(blue, "|")
+            );
             if let Some(col) = self.column {
-                let before: String = shown.chars().take(col as usize - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let before: String = shown
+                    .chars()
+                    .take(col as usize - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
                 let carets = "^".repeat(self.width as usize);
-                let _ = writeln!(out, "{pad} {} {before}{}", paint(blue, "|"), paint(style, &carets));
+                let _ = writeln!(
+                    out,
+                    "{pad} {} {before}{}",
+                    paint(blue, "|"),
+                    paint(style, &carets)
+                );
             }
         }
         if let Some(id) = &self.id {
@@ -194,12 +223,18 @@ impl Diagnostics {
 
     /// How many errors.
     pub fn error_count(&self) -> usize {
-        self.0.iter().filter(|d| d.severity == Severity::Error).count()
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// How many warnings.
     pub fn warning_count(&self) -> usize {
-        self.0.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// True when there is at least one error.
@@ -211,7 +246,12 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.0.iter().collect();
         v.sort_by(|a, b| {
-            (a.file.as_str(), a.line, a.column, a.severity).cmp(&(b.file.as_str(), b.line, b.column, b.severity))
+            (a.file.as_str(), a.line, a.column, a.severity).cmp(&(
+                b.file.as_str(),
+                b.line,
+                b.column,
+                b.severity,
+            ))
         });
         v
     }
@@ -228,7 +268,11 @@ impl Diagnostics {
 
     /// Renders every diagnostic, sorted, for a terminal.
     pub fn render(&self, color: bool) -> String {
-        self.sorted().iter().map(|d| d.render(color)).collect::<Vec<_>>().join("\n")
+        self.sorted()
+            .iter()
+            .map(|d| d.render(color))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -239,12 +283,15 @@ mod tests {
     #[test]
     fn renders_location_caret_id_and_hint() {
         let text = "a\n    elements: [intnt, without-right]\n";
-        let d = Diagnostic::error("statutes/ar/x.md", "unknown element `intnt` of provision `bc-2`")
-            .at(2, 16)
-            .width(5)
-            .id("ar-x#s1")
-            .suggest("intnt", ["intent", "access"])
-            .with_source(text);
+        let d = Diagnostic::error(
+            "statutes/ar/x.md",
+            "unknown element `intnt` of provision `bc-2`",
+        )
+        .at(2, 16)
+        .width(5)
+        .id("ar-x#s1")
+        .suggest("intnt", ["intent", "access"])
+        .with_source(text);
         let shown = d.render(false);
         assert_eq!(
             shown,
@@ -259,7 +306,10 @@ mod tests {
     fn closest_ignores_distant_words() {
         assert_eq!(closest("intnt", ["intent", "access"]), Some("intent"));
         assert_eq!(closest("zzz", ["intent", "access"]), None);
-        assert_eq!(closest("elemnts", ["provision", "elements", "options"]), Some("elements"));
+        assert_eq!(
+            closest("elemnts", ["provision", "elements", "options"]),
+            Some("elements")
+        );
     }
 
     #[test]

@@ -26,7 +26,9 @@ impl ProvisionId {
         if valid {
             Ok(ProvisionId(text))
         } else {
-            Err(format!("`{text}` is not a provision id (expected `<framework>-<article>`, e.g. `bc-2`)"))
+            Err(format!(
+                "`{text}` is not a provision id (expected `<framework>-<article>`, e.g. `bc-2`)"
+            ))
         }
     }
 
@@ -64,7 +66,9 @@ impl CountryCode {
         if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
             Ok(CountryCode(t.to_ascii_uppercase()))
         } else {
-            Err(format!("`{t}` is not a country code (expected two letters, ISO 3166-1 alpha-2, e.g. `AR`)"))
+            Err(format!(
+                "`{t}` is not a country code (expected two letters, ISO 3166-1 alpha-2, e.g. `AR`)"
+            ))
         }
     }
 
@@ -101,14 +105,19 @@ pub struct SectionId {
 impl SectionId {
     /// Builds the id of section `local` of statute `statute`.
     pub fn new(statute: &str, local: &str) -> SectionId {
-        SectionId { statute: statute.to_string(), local: local.to_string() }
+        SectionId {
+            statute: statute.to_string(),
+            local: local.to_string(),
+        }
     }
 
     /// Parses `<statute>#<section>`.
     pub fn parse(text: &str) -> Result<SectionId, String> {
         match text.split_once('#') {
             Some((s, l)) if !s.is_empty() && !l.is_empty() => Ok(SectionId::new(s, l)),
-            _ => Err(format!("`{text}` is not a section id (expected `<statute id>#<section id>`)")),
+            _ => Err(format!(
+                "`{text}` is not a section id (expected `<statute id>#<section id>`)"
+            )),
         }
     }
 
@@ -192,7 +201,10 @@ mod tests {
 
     #[test]
     fn slugs_keep_letters_and_fold_the_rest() {
-        assert_eq!(slug("Código Penal, art. 153 bis"), "código-penal-art-153-bis");
+        assert_eq!(
+            slug("Código Penal, art. 153 bis"),
+            "código-penal-art-153-bis"
+        );
         assert_eq!(slug("  §202a StGB  "), "202a-stgb");
         assert_eq!(slug("***"), "section");
     }

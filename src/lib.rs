@@ -27,6 +27,7 @@ pub mod cli;
 pub mod corpus;
 pub mod diagnostic;
 pub mod error;
+pub mod gap;
 pub mod id;
 pub mod index;
 pub mod output;

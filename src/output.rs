@@ -43,9 +43,12 @@ impl Format {
 }
 
 /// A clap value parser accepting only `allowed` format names.
-pub fn formats(allowed: &'static [&'static str]) -> impl clap::builder::TypedValueParser<Value = Format> {
+pub fn formats(
+    allowed: &'static [&'static str],
+) -> impl clap::builder::TypedValueParser<Value = Format> {
     use clap::builder::TypedValueParser as _;
-    clap::builder::PossibleValuesParser::new(allowed).map(|s: String| Format::parse(&s).unwrap_or(Format::Table))
+    clap::builder::PossibleValuesParser::new(allowed)
+        .map(|s: String| Format::parse(&s).unwrap_or(Format::Table))
 }
 
 /// One table cell: text and an optional style for terminals.
@@ -65,14 +68,20 @@ impl From<String> for Cell {
 
 impl From<&str> for Cell {
     fn from(text: &str) -> Cell {
-        Cell { text: text.to_string(), style: None }
+        Cell {
+            text: text.to_string(),
+            style: None,
+        }
     }
 }
 
 impl Cell {
     /// A styled cell.
     pub fn styled(text: impl Into<String>, style: Style) -> Cell {
-        Cell { text: text.into(), style: Some(style) }
+        Cell {
+            text: text.into(),
+            style: Some(style),
+        }
     }
 }
 
@@ -102,7 +111,11 @@ pub fn table(headers: &[&str], rows: &[Vec<Cell>]) -> String {
     let line = |cells: Vec<(String, Option<Style>)>, out: &mut String| {
         let last = cells.len().saturating_sub(1);
         for (i, (text, style)) in cells.into_iter().enumerate() {
-            let pad = if i == last { 0 } else { widths[i] - text.chars().count() + 2 };
+            let pad = if i == last {
+                0
+            } else {
+                widths[i] - text.chars().count() + 2
+            };
             match style {
                 Some(s) => out.push_str(&format!("{}{}{}", s.render(), text, s.render_reset())),
                 None => out.push_str(&text),
@@ -111,25 +124,63 @@ pub fn table(headers: &[&str], rows: &[Vec<Cell>]) -> String {
         }
         out.push('\n');
     };
-    line(headers.iter().map(|h| (h.to_string(), Some(bold))).collect(), &mut out);
+    line(
+        headers
+            .iter()
+            .map(|h| (h.to_string(), Some(bold)))
+            .collect(),
+        &mut out,
+    );
     for row in rows {
-        line(row.iter().take(n).map(|c| (c.text.clone(), c.style)).collect(), &mut out);
+        line(
+            row.iter()
+                .take(n)
+                .map(|c| (c.text.clone(), c.style))
+                .collect(),
+            &mut out,
+        );
     }
     out
 }
 
+/// Shortens `text` to at most `max` characters, ending with `…` when cut (terminal tables).
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
 /// Escapes text for a Markdown table cell.
 pub fn md_cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ")
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
 }
 
 /// Renders a Markdown (GFM) table.
 pub fn md_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::new();
-    out.push_str(&format!("| {} |\n", headers.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | ")));
-    out.push_str(&format!("|{}\n", headers.iter().map(|_| "---|").collect::<String>()));
+    out.push_str(&format!(
+        "| {} |\n",
+        headers
+            .iter()
+            .map(|h| md_cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    ));
+    out.push_str(&format!(
+        "|{}\n",
+        headers.iter().map(|_| "---|").collect::<String>()
+    ));
     for r in rows {
-        out.push_str(&format!("| {} |\n", r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")));
+        out.push_str(&format!(
+            "| {} |\n",
+            r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")
+        ));
     }
     out
 }
@@ -142,25 +193,35 @@ pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> Result<String, Error> {
     for r in rows {
         w.write_record(r).map_err(err)?;
     }
-    let bytes = w.into_inner().map_err(|e| Error::Usage(format!("cannot write CSV: {e}")))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::Usage(format!("cannot write CSV: {e}")))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Pretty JSON with a final newline.
 pub fn json<T: serde::Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let err = |source| Error::Write { path: path.to_path_buf(), source };
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".harmonia-").suffix(".tmp").tempfile_in(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".harmonia-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
@@ -193,13 +254,17 @@ mod tests {
     #[test]
     fn tables_align_columns() {
         let t = table(&["a", "bb"], &[vec!["xxx".into(), "y".into()]]);
-        let plain = String::from_utf8(anstream::adapter::strip_bytes(t.as_bytes()).into_vec()).unwrap();
+        let plain =
+            String::from_utf8(anstream::adapter::strip_bytes(t.as_bytes()).into_vec()).unwrap();
         assert_eq!(plain, "a    bb\nxxx  y\n");
     }
 
     #[test]
     fn markdown_cells_escape_pipes() {
-        assert_eq!(md_table(&["h"], &[vec!["a|b".into()]]), "| h |\n|---|\n| a\\|b |\n");
+        assert_eq!(
+            md_table(&["h"], &[vec!["a|b".into()]]),
+            "| h |\n|---|\n| a\\|b |\n"
+        );
     }
 
     #[test]

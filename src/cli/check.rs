@@ -56,7 +56,11 @@ pub fn execute(args: Args) -> Result<i32> {
         statutes: c.statutes.len(),
         sections: c.sections().filter(|(_, s)| !s.is_heading_only()).count(),
         mapped_sections: c.sections().filter(|(_, s)| s.mapping.is_some()).count(),
-        unverified_statutes: c.statutes.iter().filter(|s| s.review == Review::Unverified).count(),
+        unverified_statutes: c
+            .statutes
+            .iter()
+            .filter(|s| s.review == Review::Unverified)
+            .count(),
         diagnostics: d,
     };
     match args.format {

@@ -50,10 +50,17 @@ pub fn execute(args: Args) -> Result<i32> {
     if let Some(f) = &args.framework {
         if corpus.framework(f).is_none() {
             let known: Vec<&str> = corpus.frameworks.iter().map(|f| f.id.as_str()).collect();
-            return Err(Error::Usage(format!("unknown framework `{f}` (known: {})", known.join(", "))));
+            return Err(Error::Usage(format!(
+                "unknown framework `{f}` (known: {})",
+                known.join(", ")
+            )));
         }
     }
-    let countries: Vec<CountryCode> = args.country.iter().map(|c| CountryCode::parse(c).map_err(Error::Usage)).collect::<Result<_>>()?;
+    let countries: Vec<CountryCode> = args
+        .country
+        .iter()
+        .map(|c| CountryCode::parse(c).map_err(Error::Usage))
+        .collect::<Result<_>>()?;
     let value = match args.what {
         What::Frameworks => frameworks(&corpus),
         What::Provisions => provisions(&corpus, args.framework.as_deref(), args.area.as_deref()),
@@ -146,20 +153,51 @@ fn as_table(what: What, v: &Value) -> String {
     match what {
         What::Frameworks => output::table(
             &["id", "title", "reference", "provisions"],
-            &rows("frameworks").iter().map(|f| vec![s(&f["id"]).into(), s(&f["title"]).into(), s(&f["reference"]).into(), s(&f["provisions"]).into()]).collect::<Vec<Vec<Cell>>>(),
+            &rows("frameworks")
+                .iter()
+                .map(|f| {
+                    vec![
+                        s(&f["id"]).into(),
+                        s(&f["title"]).into(),
+                        s(&f["reference"]).into(),
+                        s(&f["provisions"]).into(),
+                    ]
+                })
+                .collect::<Vec<Vec<Cell>>>(),
         ),
         What::Provisions => output::table(
             &["id", "article", "area", "title", "elements", "options"],
             &rows("provisions")
                 .iter()
                 .map(|p| {
-                    let ids = |k: &str| p[k].as_array().unwrap_or(&empty).iter().map(|e| s(&e["id"])).collect::<Vec<_>>().join(", ");
-                    vec![s(&p["id"]).into(), s(&p["article"]).into(), s(&p["area"]).into(), s(&p["title"]).into(), ids("elements").into(), ids("options").into()]
+                    let ids = |k: &str| {
+                        p[k].as_array()
+                            .unwrap_or(&empty)
+                            .iter()
+                            .map(|e| s(&e["id"]))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    vec![
+                        s(&p["id"]).into(),
+                        s(&p["article"]).into(),
+                        s(&p["area"]).into(),
+                        output::truncate(&s(&p["title"]), 40).into(),
+                        output::truncate(&ids("elements"), 60).into(),
+                        output::truncate(&ids("options"), 40).into(),
+                    ]
                 })
                 .collect::<Vec<Vec<Cell>>>(),
         ),
         What::Countries => output::table(
-            &["code", "name", "region", "languages", "treaties", "statutes"],
+            &[
+                "code",
+                "name",
+                "region",
+                "languages",
+                "treaties",
+                "statutes",
+            ],
             &rows("countries")
                 .iter()
                 .map(|c| {
@@ -168,22 +206,37 @@ fn as_table(what: What, v: &Value) -> String {
                         .unwrap_or(&empty)
                         .iter()
                         .map(|t| match t["in_force"].as_str() {
-                            Some(d) => format!("{} {} (in force {d})", s(&t["framework"]), s(&t["status"])),
+                            Some(d) => {
+                                format!("{} {} (in force {d})", s(&t["framework"]), s(&t["status"]))
+                            }
                             None => format!("{} {}", s(&t["framework"]), s(&t["status"])),
                         })
                         .collect::<Vec<_>>()
                         .join("; ");
-                    vec![s(&c["code"]).into(), s(&c["name"]).into(), s(&c["region"]).into(), s(&c["languages"]).into(), treaties.into(), s(&c["statutes"]).into()]
+                    vec![
+                        s(&c["code"]).into(),
+                        s(&c["name"]).into(),
+                        s(&c["region"]).into(),
+                        s(&c["languages"]).into(),
+                        treaties.into(),
+                        s(&c["statutes"]).into(),
+                    ]
                 })
                 .collect::<Vec<Vec<Cell>>>(),
         ),
         What::Statutes => output::table(
-            &["id", "country", "kind", "in force", "repealed", "review", "sections", "title"],
+            &[
+                "id", "country", "kind", "in force", "repealed", "review", "sections", "title",
+            ],
             &rows("statutes")
                 .iter()
                 .map(|st| {
                     let n = st["sections"].as_array().map_or(0, Vec::len);
-                    let start = if st["in_force"].is_null() { s(&st["enacted"]) } else { s(&st["in_force"]) };
+                    let start = if st["in_force"].is_null() {
+                        s(&st["enacted"])
+                    } else {
+                        s(&st["in_force"])
+                    };
                     vec![
                         s(&st["id"]).into(),
                         s(&st["country"]).into(),
@@ -192,7 +245,7 @@ fn as_table(what: What, v: &Value) -> String {
                         s(&st["repealed"]).into(),
                         s(&st["review"]).into(),
                         n.to_string().into(),
-                        s(&st["title"]).into(),
+                        output::truncate(&s(&st["title"]), 50).into(),
                     ]
                 })
                 .collect::<Vec<Vec<Cell>>>(),

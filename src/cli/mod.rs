@@ -20,7 +20,14 @@ use crate::output;
 /// Convention by default) and derives gaps, matrices, penalties, dual criminality, search
 /// and reports. Without --corpus, the corpus built into the binary is used.
 #[derive(Debug, Parser)]
-#[command(name = "harmonia", version, about, long_about, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "harmonia",
+    version,
+    about,
+    long_about,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
@@ -60,11 +67,20 @@ impl CorpusArgs {
     pub fn load(&self) -> Result<Corpus> {
         let loaded = corpus::load(&self.source())?;
         if loaded.diagnostics.has_errors() {
-            let only_errors: Vec<_> =
-                loaded.diagnostics.sorted().into_iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).collect();
-            let text: Vec<String> = only_errors.iter().map(|d| d.render(output::stderr_color())).collect();
+            let only_errors: Vec<_> = loaded
+                .diagnostics
+                .sorted()
+                .into_iter()
+                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .collect();
+            let text: Vec<String> = only_errors
+                .iter()
+                .map(|d| d.render(output::stderr_color()))
+                .collect();
             output::eprint(&format!("{}\n", text.join("\n")));
-            return Err(Error::InvalidCorpus { errors: loaded.diagnostics.error_count() });
+            return Err(Error::InvalidCorpus {
+                errors: loaded.diagnostics.error_count(),
+            });
         }
         Ok(loaded.corpus)
     }
@@ -84,7 +100,11 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(e) => {
             let red = anstyle::AnsiColor::Red.on_default().bold();
-            output::eprint(&format!("{}error{}: {e}\n", red.render(), red.render_reset()));
+            output::eprint(&format!(
+                "{}error{}: {e}\n",
+                red.render(),
+                red.render_reset()
+            ));
             e.exit_code()
         }
     }

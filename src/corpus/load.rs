@@ -74,7 +74,9 @@ pub fn load_files(files: &[SourceFile], origin: String) -> Loaded {
             country_dirs.entry(folder).or_default().push((f, *text));
         }
     }
-    let cx = Cx { frameworks: &frameworks };
+    let cx = Cx {
+        frameworks: &frameworks,
+    };
     for (folder, files) in &country_dirs {
         let dir_path = format!("statutes/{folder}");
         let folder_ok = folder.len() == 2 && folder.chars().all(|c| c.is_ascii_lowercase());
@@ -86,7 +88,9 @@ pub fn load_files(files: &[SourceFile], origin: String) -> Loaded {
             );
             continue;
         }
-        let country_file = files.iter().find(|(f, _)| f.path.ends_with("/country.yaml"));
+        let country_file = files
+            .iter()
+            .find(|(f, _)| f.path.ends_with("/country.yaml"));
         match country_file {
             Some((f, Some(text))) => {
                 let mut d = Diagnostics::new();
@@ -97,9 +101,12 @@ pub fn load_files(files: &[SourceFile], origin: String) -> Loaded {
             }
             Some((_, None)) => {}
             None => out.push(
-                Diagnostic::error(format!("{dir_path}/country.yaml"), format!("country folder `{dir_path}` has no country.yaml"))
-                    .id(folder.to_ascii_uppercase())
-                    .hint("add country.yaml with at least `code` and `name` (see the README)"),
+                Diagnostic::error(
+                    format!("{dir_path}/country.yaml"),
+                    format!("country folder `{dir_path}` has no country.yaml"),
+                )
+                .id(folder.to_ascii_uppercase())
+                .hint("add country.yaml with at least `code` and `name` (see the README)"),
             ),
         }
         for (f, text) in files {
@@ -123,14 +130,24 @@ pub fn load_files(files: &[SourceFile], origin: String) -> Loaded {
                 Diagnostic::error(&s.file, format!("duplicate statute id `{}`", s.id))
                     .at(front_matter_id_line(files, &s.file), 1)
                     .id(&s.id)
-                    .hint(format!("`{first}` already uses this id; statute ids must be unique in the corpus"))
+                    .hint(format!(
+                        "`{first}` already uses this id; statute ids must be unique in the corpus"
+                    ))
                     .with_source(text_of(&texts, &s.file)),
             );
         }
     }
 
     countries.sort_by(|a, b| a.code.cmp(&b.code));
-    Loaded { corpus: Corpus { frameworks, countries, statutes, origin }, diagnostics: out }
+    Loaded {
+        corpus: Corpus {
+            frameworks,
+            countries,
+            statutes,
+            origin,
+        },
+        diagnostics: out,
+    }
 }
 
 /// Reads one statute file (`statutes/<cc>/<name>.md`) against frameworks already loaded,
@@ -152,13 +169,21 @@ fn files_text<'a>(texts: &'a [(&'a SourceFile, Option<&'a str>)]) -> impl Fn(&st
 }
 
 fn text_of<'a>(texts: &'a [(&'a SourceFile, Option<&'a str>)], path: &str) -> &'a str {
-    texts.iter().find(|(f, _)| f.path == path).and_then(|(_, t)| *t).unwrap_or_default()
+    texts
+        .iter()
+        .find(|(f, _)| f.path == path)
+        .and_then(|(_, t)| *t)
+        .unwrap_or_default()
 }
 
 fn front_matter_id_line(files: &[SourceFile], path: &str) -> u32 {
-    let Some(f) = files.iter().find(|f| f.path == path) else { return 1 };
+    let Some(f) = files.iter().find(|f| f.path == path) else {
+        return 1;
+    };
     let text = String::from_utf8_lossy(&f.bytes);
-    text.lines().position(|l| l.trim_start().starts_with("id:")).map_or(1, |i| i as u32 + 1)
+    text.lines()
+        .position(|l| l.trim_start().starts_with("id:"))
+        .map_or(1, |i| i as u32 + 1)
 }
 
 fn with_source(d: Diagnostics, text: &str) -> Diagnostics {
@@ -173,8 +198,14 @@ fn with_source(d: Diagnostics, text: &str) -> Diagnostics {
 fn decode<'a>(f: &'a SourceFile, out: &mut Diagnostics) -> Option<&'a str> {
     if let Some(size) = f.too_large {
         out.push(
-            Diagnostic::error(&f.path, format!("file is {:.1} MiB, larger than the limit of 64 MiB", size as f64 / 1048576.0))
-                .hint("split the statute into several files (one per act or code chapter)"),
+            Diagnostic::error(
+                &f.path,
+                format!(
+                    "file is {:.1} MiB, larger than the limit of 64 MiB",
+                    size as f64 / 1048576.0
+                ),
+            )
+            .hint("split the statute into several files (one per act or code chapter)"),
         );
         return None;
     }
@@ -186,9 +217,12 @@ fn decode<'a>(f: &'a SourceFile, out: &mut Diagnostics) -> Option<&'a str> {
             let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             let column = String::from_utf8_lossy(&good[line_start..]).chars().count() as u32 + 1;
             out.push(
-                Diagnostic::error(&f.path, format!("file is not valid UTF-8 (byte offset {})", e.valid_up_to()))
-                    .at(line, column)
-                    .hint("save the file as UTF-8"),
+                Diagnostic::error(
+                    &f.path,
+                    format!("file is not valid UTF-8 (byte offset {})", e.valid_up_to()),
+                )
+                .at(line, column)
+                .hint("save the file as UTF-8"),
             );
             None
         }
@@ -196,7 +230,13 @@ fn decode<'a>(f: &'a SourceFile, out: &mut Diagnostics) -> Option<&'a str> {
 }
 
 /// Builds a diagnostic at a spanned value, moved into the file by `origin`.
-fn at<T>(file: &str, origin: Origin, value: &Spanned<T>, width: usize, message: impl Into<String>) -> Diagnostic {
+fn at<T>(
+    file: &str,
+    origin: Origin,
+    value: &Spanned<T>,
+    width: usize,
+    message: impl Into<String>,
+) -> Diagnostic {
     let (l, c) = yaml::file_position(origin, value.referenced.line(), value.referenced.column());
     Diagnostic::error(file, message).at(l, c).width(width)
 }
@@ -205,7 +245,13 @@ fn at_s(file: &str, origin: Origin, value: &S, message: impl Into<String>) -> Di
     at(file, origin, value, value.value.chars().count(), message)
 }
 
-fn date(file: &str, origin: Origin, value: &Option<S>, key: &str, out: &mut Diagnostics) -> Option<NaiveDateOpt> {
+fn date(
+    file: &str,
+    origin: Origin,
+    value: &Option<S>,
+    key: &str,
+    out: &mut Diagnostics,
+) -> Option<NaiveDateOpt> {
     let v = value.as_ref()?;
     match parse_date(&v.value) {
         Ok(d) => Some(Some(d)),
@@ -218,19 +264,32 @@ fn date(file: &str, origin: Origin, value: &Option<S>, key: &str, out: &mut Diag
 
 type NaiveDateOpt = Option<chrono::NaiveDate>;
 
-fn flat_date(file: &str, origin: Origin, value: &Option<S>, key: &str, out: &mut Diagnostics) -> Option<chrono::NaiveDate> {
+fn flat_date(
+    file: &str,
+    origin: Origin,
+    value: &Option<S>,
+    key: &str,
+    out: &mut Diagnostics,
+) -> Option<chrono::NaiveDate> {
     date(file, origin, value, key, out).flatten()
 }
 
 // ---------------------------------------------------------------------------------------
 // Frameworks and provisions
 
-fn read_framework(folder: &str, files: &[(&SourceFile, Option<&str>)], out: &mut Diagnostics) -> Option<Framework> {
+fn read_framework(
+    folder: &str,
+    files: &[(&SourceFile, Option<&str>)],
+    out: &mut Diagnostics,
+) -> Option<Framework> {
     let fw_path = format!("model-law/{folder}/framework.yaml");
     let Some((fw_file, fw_text)) = files.iter().find(|(f, _)| f.path == fw_path) else {
         out.push(
-            Diagnostic::error(&fw_path, format!("framework folder `model-law/{folder}` has no framework.yaml"))
-                .hint("add framework.yaml with `id`, `title` and `areas`"),
+            Diagnostic::error(
+                &fw_path,
+                format!("framework folder `model-law/{folder}` has no framework.yaml"),
+            )
+            .hint("add framework.yaml with `id`, `title` and `areas`"),
         );
         return None;
     };
@@ -254,17 +313,31 @@ fn read_framework(folder: &str, files: &[(&SourceFile, Option<&str>)], out: &mut
         return None;
     };
     let fid = id.value.trim().to_string();
-    if !fid.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+    if !fid
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
         d.push(
-            at_s(&fw_path, start, id, format!("framework id `{fid}` must be lower-case letters and digits"))
-                .id(&fid)
-                .hint("provision ids are `<framework>-<article>`, so the framework id cannot contain `-`"),
+            at_s(
+                &fw_path,
+                start,
+                id,
+                format!("framework id `{fid}` must be lower-case letters and digits"),
+            )
+            .id(&fid)
+            .hint(
+                "provision ids are `<framework>-<article>`, so the framework id cannot contain `-`",
+            ),
         );
     }
     let title = match &raw.title {
         Some(t) => t.value.clone(),
         None => {
-            d.push(Diagnostic::error(&fw_path, "missing required key `title`").at(1, 1).id(&fid));
+            d.push(
+                Diagnostic::error(&fw_path, "missing required key `title`")
+                    .at(1, 1)
+                    .id(&fid),
+            );
             String::new()
         }
     };
@@ -275,15 +348,28 @@ fn read_framework(folder: &str, files: &[(&SourceFile, Option<&str>)], out: &mut
                 Diagnostic::error(&fw_path, "missing required key `areas`")
                     .at(1, 1)
                     .id(&fid)
-                    .hint(format!("list the areas provisions are grouped in, e.g. `areas: [{}]`", STANDARD_AREAS.join(", "))),
+                    .hint(format!(
+                        "list the areas provisions are grouped in, e.g. `areas: [{}]`",
+                        STANDARD_AREAS.join(", ")
+                    )),
             );
             Vec::new()
         }
     };
     out.extend(with_source(d, text));
 
-    let mut fw = Framework { id: fid, title, reference: raw.reference, areas, provisions: Vec::new(), file: fw_path };
-    let mut md_files: Vec<_> = files.iter().filter(|(f, _)| f.path.ends_with(".md")).collect();
+    let mut fw = Framework {
+        id: fid,
+        title,
+        reference: raw.reference,
+        areas,
+        provisions: Vec::new(),
+        file: fw_path,
+    };
+    let mut md_files: Vec<_> = files
+        .iter()
+        .filter(|(f, _)| f.path.ends_with(".md"))
+        .collect();
     md_files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     for (f, text) in md_files {
         let Some(text) = text else { continue };
@@ -291,6 +377,8 @@ fn read_framework(folder: &str, files: &[(&SourceFile, Option<&str>)], out: &mut
         read_provisions(&mut fw, f, text, &mut d);
         out.extend(with_source(d, text));
     }
+    // Files group provisions as their author likes; the framework's order is by article.
+    fw.provisions.sort_by_cached_key(|p| natural_key(&p.article));
     Some(fw)
 }
 
@@ -302,7 +390,9 @@ fn read_provisions(fw: &mut Framework, f: &SourceFile, text: &str, out: &mut Dia
     };
     stray_blocks(file, &doc, out);
     for section in &doc.sections {
-        let Some(block) = first_block(file, &section.blocks, out) else { continue };
+        let Some(block) = first_block(file, &section.blocks, out) else {
+            continue;
+        };
         let raw: RawProvision = match yaml::parse(file, &block.text, block.origin) {
             Ok(r) => r,
             Err(e) => {
@@ -320,61 +410,109 @@ fn read_provisions(fw: &mut Framework, f: &SourceFile, text: &str, out: &mut Dia
         };
         if id.framework() != fw.id {
             out.push(
-                at_s(file, o, &raw.provision, format!("provision `{id}` does not start with its framework id `{}-`", fw.id))
-                    .id(id.as_str())
-                    .hint(format!("provision ids are `<framework>-<article>`, e.g. `{}-2`", fw.id)),
+                at_s(
+                    file,
+                    o,
+                    &raw.provision,
+                    format!(
+                        "provision `{id}` does not start with its framework id `{}-`",
+                        fw.id
+                    ),
+                )
+                .id(id.as_str())
+                .hint(format!(
+                    "provision ids are `<framework>-<article>`, e.g. `{}-2`",
+                    fw.id
+                )),
             );
             continue;
         }
         if let Some(first) = fw.provision(&id) {
             out.push(
-                at_s(file, o, &raw.provision, format!("duplicate provision id `{id}`"))
-                    .id(id.as_str())
-                    .hint(format!("already defined at {}:{}", first.file, first.line)),
+                at_s(
+                    file,
+                    o,
+                    &raw.provision,
+                    format!("duplicate provision id `{id}`"),
+                )
+                .id(id.as_str())
+                .hint(format!("already defined at {}:{}", first.file, first.line)),
             );
             continue;
         }
         if let Some(attr) = &section.id_attr {
             if attr.to_ascii_lowercase() != id.as_str() {
                 out.push(
-                    Diagnostic::warning(file, format!("heading id `{attr}` differs from its provision id `{id}`"))
-                        .at(section.line, 1)
-                        .id(id.as_str()),
+                    Diagnostic::warning(
+                        file,
+                        format!("heading id `{attr}` differs from its provision id `{id}`"),
+                    )
+                    .at(section.line, 1)
+                    .id(id.as_str()),
                 );
             }
         }
         let area = raw.area.value.trim().to_string();
         if !fw.areas.is_empty() && !fw.areas.contains(&area) {
             out.push(
-                at_s(file, o, &raw.area, format!("area `{area}` is not one of the framework's areas ({})", fw.areas.join(", ")))
-                    .id(id.as_str())
-                    .suggest(&area, fw.areas.iter().map(String::as_str)),
+                at_s(
+                    file,
+                    o,
+                    &raw.area,
+                    format!(
+                        "area `{area}` is not one of the framework's areas ({})",
+                        fw.areas.join(", ")
+                    ),
+                )
+                .id(id.as_str())
+                .suggest(&area, fw.areas.iter().map(String::as_str)),
             );
         }
         let elements = elements_of(file, o, &id, "element", &raw.elements, out);
         if elements.is_empty() {
             out.push(
-                at_s(file, o, &raw.provision, format!("provision `{id}` has no elements"))
-                    .id(id.as_str())
-                    .hint("list what a national provision must contain, each with `id` and `label`"),
+                at_s(
+                    file,
+                    o,
+                    &raw.provision,
+                    format!("provision `{id}` has no elements"),
+                )
+                .id(id.as_str())
+                .hint("list what a national provision must contain, each with `id` and `label`"),
             );
         }
         let options = elements_of(file, o, &id, "option", &raw.options, out);
         for opt in &options {
             if elements.iter().any(|e| e.id == opt.id) {
                 out.push(
-                    Diagnostic::error(file, format!("`{}` is both an element and an option of `{id}`", opt.id))
-                        .at(o.line, 1)
-                        .id(id.as_str()),
+                    Diagnostic::error(
+                        file,
+                        format!("`{}` is both an element and an option of `{id}`", opt.id),
+                    )
+                    .at(o.line, 1)
+                    .id(id.as_str()),
                 );
             }
         }
         let terms = raw
             .terms
-            .map(|t| t.value.into_iter().map(|(k, v)| (k.trim().to_ascii_lowercase(), v)).collect())
+            .map(|t| {
+                t.value
+                    .into_iter()
+                    .map(|(k, v)| (k.trim().to_ascii_lowercase(), v))
+                    .collect()
+            })
             .unwrap_or_default();
-        let drafting =
-            raw.drafting.map(|t| t.value.into_iter().map(|(k, v)| (k.trim().to_ascii_lowercase(), v)).collect()).unwrap_or_default();
+        let drafting = raw
+            .drafting
+            .map(|t| {
+                t.value
+                    .into_iter()
+                    .map(|(k, v)| (k.trim().to_ascii_lowercase(), v))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (text, notes) = split_notes(&section.markdown);
         fw.provisions.push(Provision {
             id,
             article: raw.article.value.trim().to_string(),
@@ -383,46 +521,124 @@ fn read_provisions(fw: &mut Framework, f: &SourceFile, text: &str, out: &mut Dia
             elements,
             options,
             terms,
-            related: raw.related.into_iter().map(|s| s.value.trim().to_ascii_lowercase()).collect(),
-            equivalent: raw.equivalent.into_iter().map(|s| s.value.trim().to_ascii_lowercase()).collect(),
-            text: section.markdown.clone(),
+            related: raw
+                .related
+                .into_iter()
+                .map(|s| s.value.trim().to_ascii_lowercase())
+                .collect(),
+            equivalent: raw
+                .equivalent
+                .into_iter()
+                .map(|s| s.value.trim().to_ascii_lowercase())
+                .collect(),
+            text,
+            notes,
             drafting,
+            offence: raw.offence,
             file: file.to_string(),
             line: section.line,
         });
     }
 }
 
-fn elements_of(file: &str, o: Origin, id: &ProvisionId, kind: &str, raw: &[RawElement], out: &mut Diagnostics) -> Vec<Element> {
+/// Sort key that orders article references naturally: `1.a` < `1.b` < `2` < `10` < `10a`.
+fn natural_key(article: &str) -> Vec<(u64, String)> {
+    let mut key = Vec::new();
+    let mut chars = article.chars().peekable();
+    while chars.peek().is_some() {
+        let digits: String = std::iter::from_fn(|| chars.next_if(char::is_ascii_digit)).collect();
+        let rest: String = std::iter::from_fn(|| chars.next_if(|c| !c.is_ascii_digit())).collect();
+        key.push((digits.parse().unwrap_or(0), rest.to_lowercase()));
+    }
+    key
+}
+
+/// Splits a provision's Markdown into the model text and the commentary that starts at the
+/// first paragraph opening with `Notes:` or `Note:` (optionally bold).
+fn split_notes(markdown: &str) -> (String, String) {
+    let mut offset = 0;
+    for para in markdown.split_inclusive("\n\n") {
+        let t = para.trim_start().trim_start_matches(['*', '_']);
+        if t.starts_with("Notes:") || t.starts_with("Note:") {
+            return (
+                markdown[..offset].trim().to_string(),
+                markdown[offset..].trim().to_string(),
+            );
+        }
+        offset += para.len();
+    }
+    (markdown.trim().to_string(), String::new())
+}
+
+fn elements_of(
+    file: &str,
+    o: Origin,
+    id: &ProvisionId,
+    kind: &str,
+    raw: &[RawElement],
+    out: &mut Diagnostics,
+) -> Vec<Element> {
     let mut seen = HashSet::new();
     let mut v = Vec::new();
     for e in raw {
         let eid = e.id.value.trim().to_string();
         if eid.is_empty() || eid.contains(char::is_whitespace) {
-            out.push(at_s(file, o, &e.id, format!("{kind} id `{eid}` must be a single word (letters, digits, `-`)")).id(id.as_str()));
+            out.push(
+                at_s(
+                    file,
+                    o,
+                    &e.id,
+                    format!("{kind} id `{eid}` must be a single word (letters, digits, `-`)"),
+                )
+                .id(id.as_str()),
+            );
             continue;
         }
         if !seen.insert(eid.clone()) {
-            out.push(at_s(file, o, &e.id, format!("duplicate {kind} id `{eid}` in provision `{id}`")).id(id.as_str()));
+            out.push(
+                at_s(
+                    file,
+                    o,
+                    &e.id,
+                    format!("duplicate {kind} id `{eid}` in provision `{id}`"),
+                )
+                .id(id.as_str()),
+            );
             continue;
         }
-        v.push(Element { id: eid, label: e.label.value.trim().to_string() });
+        v.push(Element {
+            id: eid,
+            label: e.label.value.trim().to_string(),
+        });
     }
     v
 }
 
 /// Related and equivalent ids that name a framework of the corpus must name one of its
 /// provisions (ids of frameworks not in the corpus are left alone).
-fn check_cross_framework_refs<'a>(frameworks: &[Framework], text_of: impl Fn(&str) -> &'a str, out: &mut Diagnostics) {
+fn check_cross_framework_refs<'a>(
+    frameworks: &[Framework],
+    text_of: impl Fn(&str) -> &'a str,
+    out: &mut Diagnostics,
+) {
     for fw in frameworks {
         for p in &fw.provisions {
             for (key, list) in [("related", &p.related), ("equivalent", &p.equivalent)] {
                 for r in list {
                     let Ok(rid) = ProvisionId::parse(r) else {
-                        out.push(Diagnostic::error(&p.file, format!("`{r}` in `{key}` is not a provision id")).at(p.line, 1).id(p.id.as_str()));
+                        out.push(
+                            Diagnostic::error(
+                                &p.file,
+                                format!("`{r}` in `{key}` is not a provision id"),
+                            )
+                            .at(p.line, 1)
+                            .id(p.id.as_str()),
+                        );
                         continue;
                     };
-                    let Some(target) = frameworks.iter().find(|f| f.id == rid.framework()) else { continue };
+                    let Some(target) = frameworks.iter().find(|f| f.id == rid.framework()) else {
+                        continue;
+                    };
                     if target.provision(&rid).is_none() {
                         let text = text_of(&p.file);
                         let line = text
@@ -432,11 +648,14 @@ fn check_cross_framework_refs<'a>(frameworks: &[Framework], text_of: impl Fn(&st
                             .find(|(_, l)| l.contains(key) && l.contains(r.as_str()))
                             .map_or(p.line, |(i, _)| i as u32 + 1);
                         out.push(
-                            Diagnostic::error(&p.file, format!("unknown provision `{r}` in `{key}` of `{}`", p.id))
-                                .at(line, 1)
-                                .id(p.id.as_str())
-                                .suggest(r, target.provisions.iter().map(|x| x.id.as_str()))
-                                .with_source(text),
+                            Diagnostic::error(
+                                &p.file,
+                                format!("unknown provision `{r}` in `{key}` of `{}`", p.id),
+                            )
+                            .at(line, 1)
+                            .id(p.id.as_str())
+                            .suggest(r, target.provisions.iter().map(|x| x.id.as_str()))
+                            .with_source(text),
                         );
                     }
                 }
@@ -450,7 +669,9 @@ fn stray_blocks(file: &str, doc: &Doc, out: &mut Diagnostics) {
         out.push(
             Diagnostic::error(file, "`harmonia` block before the first heading")
                 .at(b.origin.line.saturating_sub(1), 1)
-                .hint("put each block under the heading of the section (or provision) it describes"),
+                .hint(
+                    "put each block under the heading of the section (or provision) it describes",
+                ),
         );
     }
 }
@@ -480,7 +701,14 @@ impl Cx<'_> {
     }
 
     /// Resolves a provision id written at `v`, reporting unknown ones.
-    fn provision(&self, file: &str, o: Origin, v: &S, context: &str, out: &mut Diagnostics) -> Option<(&Framework, &Provision)> {
+    fn provision(
+        &self,
+        file: &str,
+        o: Origin,
+        v: &S,
+        context: &str,
+        out: &mut Diagnostics,
+    ) -> Option<(&Framework, &Provision)> {
         let id = match ProvisionId::parse(&v.value) {
             Ok(id) => id,
             Err(m) => {
@@ -490,9 +718,17 @@ impl Cx<'_> {
         };
         let Some(fw) = self.framework(id.framework()) else {
             out.push(
-                at_s(file, o, v, format!("unknown framework `{}` in provision `{id}`", id.framework()))
-                    .id(context)
-                    .suggest(id.framework(), self.frameworks.iter().map(|f| f.id.as_str())),
+                at_s(
+                    file,
+                    o,
+                    v,
+                    format!("unknown framework `{}` in provision `{id}`", id.framework()),
+                )
+                .id(context)
+                .suggest(
+                    id.framework(),
+                    self.frameworks.iter().map(|f| f.id.as_str()),
+                ),
             );
             return None;
         };
@@ -508,7 +744,16 @@ impl Cx<'_> {
     }
 
     /// Checks ids against a provision's elements (or options), returning the valid ones.
-    fn ids(&self, file: &str, o: Origin, p: &Provision, kind: &str, vals: &[S], context: &str, out: &mut Diagnostics) -> Vec<String> {
+    fn ids(
+        &self,
+        file: &str,
+        o: Origin,
+        p: &Provision,
+        kind: &str,
+        vals: &[S],
+        context: &str,
+        out: &mut Diagnostics,
+    ) -> Vec<String> {
         let (own, other, other_kind) = match kind {
             "element" => (&p.elements, &p.options, "option"),
             _ => (&p.options, &p.elements, "element"),
@@ -519,22 +764,38 @@ impl Cx<'_> {
             if own.iter().any(|e| e.id == id) {
                 if v.iter().any(|x| x == id) {
                     let (l, c) = yaml::file_position(o, s.referenced.line(), s.referenced.column());
-                    out.push(Diagnostic::warning(file, format!("{kind} `{id}` is listed twice")).at(l, c).id(context));
+                    out.push(
+                        Diagnostic::warning(file, format!("{kind} `{id}` is listed twice"))
+                            .at(l, c)
+                            .id(context),
+                    );
                 } else {
                     v.push(id.to_string());
                 }
                 continue;
             }
-            let mut d = at_s(file, o, s, format!("unknown {kind} `{id}` of provision `{}`", p.id)).id(context);
+            let mut d = at_s(
+                file,
+                o,
+                s,
+                format!("unknown {kind} `{id}` of provision `{}`", p.id),
+            )
+            .id(context);
             if other.iter().any(|e| e.id == id) {
-                d = d.hint(format!("`{id}` is an {other_kind} of `{}`; list it under `{other_kind}s`", p.id));
+                d = d.hint(format!(
+                    "`{id}` is an {other_kind} of `{}`; list it under `{other_kind}s`",
+                    p.id
+                ));
             } else {
                 d = d.suggest(id, own.iter().map(|e| e.id.as_str()));
                 if d.hint.is_none() {
                     d = d.hint(format!(
                         "the {kind}s of `{}` are: {}",
                         p.id,
-                        own.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", ")
+                        own.iter()
+                            .map(|e| e.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 }
             }
@@ -543,7 +804,13 @@ impl Cx<'_> {
         v
     }
 
-    fn read_country(&self, folder: &str, f: &SourceFile, text: &str, out: &mut Diagnostics) -> Option<Country> {
+    fn read_country(
+        &self,
+        folder: &str,
+        f: &SourceFile,
+        text: &str,
+        out: &mut Diagnostics,
+    ) -> Option<Country> {
         let file = f.path.as_str();
         let o = Origin { line: 1, indent: 0 };
         let raw: RawCountry = match yaml::parse(file, text, o) {
@@ -562,9 +829,18 @@ impl Cx<'_> {
         };
         if code.lower() != folder {
             out.push(
-                at_s(file, o, &raw.code, format!("country code `{code}` differs from its folder `statutes/{folder}`"))
-                    .id(code.as_str())
-                    .hint(format!("use `code: {}` or move the file to `statutes/{}/`", folder.to_ascii_uppercase(), code.lower())),
+                at_s(
+                    file,
+                    o,
+                    &raw.code,
+                    format!("country code `{code}` differs from its folder `statutes/{folder}`"),
+                )
+                .id(code.as_str())
+                .hint(format!(
+                    "use `code: {}` or move the file to `statutes/{}/`",
+                    folder.to_ascii_uppercase(),
+                    code.lower()
+                )),
             );
         }
         let mut treaties: Vec<Treaty> = Vec::new();
@@ -579,17 +855,30 @@ impl Cx<'_> {
                 continue;
             };
             if treaties.iter().any(|x| x.framework == fid) {
-                out.push(at_s(file, o, &t.framework, format!("two treaty records for framework `{fid}`")).id(code.as_str()));
+                out.push(
+                    at_s(
+                        file,
+                        o,
+                        &t.framework,
+                        format!("two treaty records for framework `{fid}`"),
+                    )
+                    .id(code.as_str()),
+                );
                 continue;
             }
             let status = match TreatyStatus::parse(t.status.value.trim()) {
                 Some(s) => s,
                 None => {
                     out.push(
-                        at_s(file, o, &t.status, format!("unknown treaty status `{}`", t.status.value.trim()))
-                            .id(code.as_str())
-                            .suggest(t.status.value.trim(), TreatyStatus::NAMES)
-                            .hint(format!("use one of: {}", TreatyStatus::NAMES.join(", "))),
+                        at_s(
+                            file,
+                            o,
+                            &t.status,
+                            format!("unknown treaty status `{}`", t.status.value.trim()),
+                        )
+                        .id(code.as_str())
+                        .suggest(t.status.value.trim(), TreatyStatus::NAMES)
+                        .hint(format!("use one of: {}", TreatyStatus::NAMES.join(", "))),
                     );
                     TreatyStatus::None
                 }
@@ -600,19 +889,57 @@ impl Cx<'_> {
             let context = format!("{code} / {fid}");
             let mut reservations = Vec::new();
             for r in &t.reservations {
-                let Some((_, p)) = self.provision(file, o, &r.provision, &context, out) else { continue };
+                let Some((_, p)) = self.provision(file, o, &r.provision, &context, out) else {
+                    continue;
+                };
                 if p.id.framework() != fid {
-                    out.push(at_s(file, o, &r.provision, format!("reservation on `{}` is not a provision of `{fid}`", p.id)).id(&context));
+                    out.push(
+                        at_s(
+                            file,
+                            o,
+                            &r.provision,
+                            format!("reservation on `{}` is not a provision of `{fid}`", p.id),
+                        )
+                        .id(&context),
+                    );
                     continue;
                 }
                 let elements = self.ids(file, o, p, "element", &r.elements, &context, out);
-                reservations.push(Reservation { provision: p.id.clone(), elements, note: r.note.clone() });
+                let options = self.ids(file, o, p, "option", &r.options, &context, out);
+                if reservations
+                    .iter()
+                    .any(|x: &Reservation| x.provision == p.id)
+                {
+                    out.push(
+                        at_s(
+                            file,
+                            o,
+                            &r.provision,
+                            format!("two reservations on `{}`", p.id),
+                        )
+                        .id(&context)
+                        .hint("merge them into one entry listing all reserved elements"),
+                    );
+                    continue;
+                }
+                reservations.push(Reservation {
+                    provision: p.id.clone(),
+                    elements,
+                    options,
+                    note: r.note.clone(),
+                });
             }
             let mut declarations = Vec::new();
             for r in &t.declarations {
-                let Some((_, p)) = self.provision(file, o, &r.provision, &context, out) else { continue };
+                let Some((_, p)) = self.provision(file, o, &r.provision, &context, out) else {
+                    continue;
+                };
                 let options = self.ids(file, o, p, "option", &r.options, &context, out);
-                declarations.push(Declaration { provision: p.id.clone(), options, note: r.note.clone() });
+                declarations.push(Declaration {
+                    provision: p.id.clone(),
+                    options,
+                    note: r.note.clone(),
+                });
             }
             let _ = fw;
             treaties.push(Treaty {
@@ -631,14 +958,24 @@ impl Cx<'_> {
             name: raw.name.value.trim().to_string(),
             region: raw.region.map(|s| s.trim().to_string()),
             subregion: raw.subregion.map(|s| s.trim().to_string()),
-            languages: raw.languages.iter().map(|s| s.value.trim().to_ascii_lowercase()).collect(),
+            languages: raw
+                .languages
+                .iter()
+                .map(|s| s.value.trim().to_ascii_lowercase())
+                .collect(),
             legal_system: raw.legal_system,
             treaties,
             file: file.to_string(),
         })
     }
 
-    fn read_statute(&self, folder: &str, f: &SourceFile, text: &str, out: &mut Diagnostics) -> Option<Statute> {
+    fn read_statute(
+        &self,
+        folder: &str,
+        f: &SourceFile,
+        text: &str,
+        out: &mut Diagnostics,
+    ) -> Option<Statute> {
         let file = f.path.as_str();
         if text.trim().is_empty() {
             out.push(
@@ -680,34 +1017,76 @@ impl Cx<'_> {
         };
         if country.lower() != folder {
             out.push(
-                at_s(file, o, &raw.country, format!("statute country `{country}` differs from its folder `statutes/{folder}`"))
-                    .id(&id)
-                    .hint(format!("use `country: {}` or move the file to `statutes/{}/`", folder.to_ascii_uppercase(), country.lower())),
+                at_s(
+                    file,
+                    o,
+                    &raw.country,
+                    format!(
+                        "statute country `{country}` differs from its folder `statutes/{folder}`"
+                    ),
+                )
+                .id(&id)
+                .hint(format!(
+                    "use `country: {}` or move the file to `statutes/{}/`",
+                    folder.to_ascii_uppercase(),
+                    country.lower()
+                )),
             );
         }
         let prefix = format!("{}-", country.lower());
         if !id.starts_with(&prefix) {
             out.push(
-                at_s(file, o, &raw.id, format!("statute id `{id}` does not start with its country code `{prefix}`"))
-                    .id(&id)
-                    .hint(format!("e.g. `id: {prefix}{}`", id.trim_start_matches(|c: char| c != '-').trim_start_matches('-'))),
+                at_s(
+                    file,
+                    o,
+                    &raw.id,
+                    format!("statute id `{id}` does not start with its country code `{prefix}`"),
+                )
+                .id(&id)
+                .hint(format!(
+                    "e.g. `id: {prefix}{}`",
+                    id.trim_start_matches(|c: char| c != '-')
+                        .trim_start_matches('-')
+                )),
             );
         }
         if id.contains(char::is_whitespace) || id.contains('#') {
-            out.push(at_s(file, o, &raw.id, format!("statute id `{id}` may not contain spaces or `#`")).id(&id));
+            out.push(
+                at_s(
+                    file,
+                    o,
+                    &raw.id,
+                    format!("statute id `{id}` may not contain spaces or `#`"),
+                )
+                .id(&id),
+            );
         }
         let language = raw.language.value.trim().to_ascii_lowercase();
         if !(language.len() == 2 && language.chars().all(|c| c.is_ascii_lowercase())) {
-            out.push(at_s(file, o, &raw.language, format!("language `{language}` is not an ISO 639-1 code")).id(&id).hint("use a two-letter code such as `es`, `pt`, `en`, `fr`, `de`"));
+            out.push(
+                at_s(
+                    file,
+                    o,
+                    &raw.language,
+                    format!("language `{language}` is not an ISO 639-1 code"),
+                )
+                .id(&id)
+                .hint("use a two-letter code such as `es`, `pt`, `en`, `fr`, `de`"),
+            );
         }
         let kind = match StatuteKind::parse(raw.kind.value.trim()) {
             Some(k) => k,
             None => {
                 out.push(
-                    at_s(file, o, &raw.kind, format!("unknown statute kind `{}`", raw.kind.value.trim()))
-                        .id(&id)
-                        .suggest(raw.kind.value.trim(), StatuteKind::NAMES)
-                        .hint(format!("use one of: {}", StatuteKind::NAMES.join(", "))),
+                    at_s(
+                        file,
+                        o,
+                        &raw.kind,
+                        format!("unknown statute kind `{}`", raw.kind.value.trim()),
+                    )
+                    .id(&id)
+                    .suggest(raw.kind.value.trim(), StatuteKind::NAMES)
+                    .hint(format!("use one of: {}", StatuteKind::NAMES.join(", "))),
                 );
                 StatuteKind::Act
             }
@@ -717,9 +1096,16 @@ impl Cx<'_> {
         let repealed = flat_date(file, o, &raw.repealed, "repealed", out);
         if kind != StatuteKind::Bill && raw.enacted.is_none() && raw.in_force.is_none() {
             out.push(
-                at_s(file, o, &raw.kind, format!("statute `{id}` has neither `enacted` nor `in_force`"))
-                    .id(&id)
-                    .hint("a statute with neither date is never in force; add one (or use `kind: bill`)"),
+                at_s(
+                    file,
+                    o,
+                    &raw.kind,
+                    format!("statute `{id}` has neither `enacted` nor `in_force`"),
+                )
+                .id(&id)
+                .hint(
+                    "a statute with neither date is never in force; add one (or use `kind: bill`)",
+                ),
             );
         }
         if let (Some(start), Some(end)) = (in_force.or(enacted), repealed) {
@@ -732,7 +1118,12 @@ impl Cx<'_> {
         let text_kind = raw.text.as_ref().map(|t| t.value.trim().to_string());
         if let (Some(t), Some(v)) = (&text_kind, &raw.text) {
             if t != "official" && t != "summary" {
-                out.push(at_s(file, o, v, format!("unknown `text` value `{t}`")).id(&id).suggest(t, ["official", "summary"]).hint("use `official` or `summary`"));
+                out.push(
+                    at_s(file, o, v, format!("unknown `text` value `{t}`"))
+                        .id(&id)
+                        .suggest(t, ["official", "summary"])
+                        .hint("use `official` or `summary`"),
+                );
             }
         }
         let review = match raw.review.as_ref().map(|r| r.value.trim()) {
@@ -740,7 +1131,12 @@ impl Cx<'_> {
             Some("verified") => Review::Verified,
             Some(other) => {
                 if let Some(v) = &raw.review {
-                    out.push(at_s(file, o, v, format!("unknown `review` value `{other}`")).id(&id).suggest(other, ["verified", "unverified"]).hint("use `verified` or `unverified`"));
+                    out.push(
+                        at_s(file, o, v, format!("unknown `review` value `{other}`"))
+                            .id(&id)
+                            .suggest(other, ["verified", "unverified"])
+                            .hint("use `verified` or `unverified`"),
+                    );
                 }
                 Review::Unverified
             }
@@ -754,7 +1150,12 @@ impl Cx<'_> {
             );
         }
         if raw.sources.is_empty() {
-            out.push(Diagnostic::warning(file, format!("statute `{id}` cites no sources")).at(1, 1).id(&id).hint("add `sources:` with the official gazette or database addresses"));
+            out.push(
+                Diagnostic::warning(file, format!("statute `{id}` cites no sources"))
+                    .at(1, 1)
+                    .id(&id)
+                    .hint("add `sources:` with the official gazette or database addresses"),
+            );
         }
 
         stray_blocks(file, &doc, out);
@@ -796,7 +1197,15 @@ impl Cx<'_> {
             };
             used.insert(local.clone());
             let sid = SectionId::new(&id, &local);
-            let mapping = first_block(file, &rs.blocks, out).and_then(|b| self.read_mapping(file, b, &sid.to_string(), (in_force.or(enacted), repealed), out));
+            let mapping = first_block(file, &rs.blocks, out).and_then(|b| {
+                self.read_mapping(
+                    file,
+                    b,
+                    &sid.to_string(),
+                    (in_force.or(enacted), repealed),
+                    out,
+                )
+            });
             sections.push(Section {
                 id: sid,
                 heading: rs.heading.clone(),
@@ -857,17 +1266,39 @@ impl Cx<'_> {
         };
         let mut implements = Vec::new();
         for imp in &raw.implements {
-            let Some((_, p)) = self.provision(file, o, &imp.provision, sid, out) else { continue };
-            if implements.iter().any(|i: &Implementation| i.provision == p.id) {
-                out.push(at_s(file, o, &imp.provision, format!("provision `{}` is listed twice in this block", p.id)).id(sid).hint("merge the two entries"));
+            let Some((_, p)) = self.provision(file, o, &imp.provision, sid, out) else {
+                continue;
+            };
+            if implements
+                .iter()
+                .any(|i: &Implementation| i.provision == p.id)
+            {
+                out.push(
+                    at_s(
+                        file,
+                        o,
+                        &imp.provision,
+                        format!("provision `{}` is listed twice in this block", p.id),
+                    )
+                    .id(sid)
+                    .hint("merge the two entries"),
+                );
                 continue;
             }
             let elements = self.ids(file, o, p, "element", &imp.elements, sid, out);
             let options = self.ids(file, o, p, "option", &imp.options, sid, out);
-            implements.push(Implementation { provision: p.id.clone(), elements, options, note: imp.note.clone() });
+            implements.push(Implementation {
+                provision: p.id.clone(),
+                elements,
+                options,
+                note: imp.note.clone(),
+            });
         }
         let penalty = raw.penalty.as_ref().map(|pen| Penalty {
-            prison: pen.prison.as_ref().and_then(|pr| prison(file, o, pr, sid, out)),
+            prison: pen
+                .prison
+                .as_ref()
+                .and_then(|pr| prison(file, o, pr, sid, out)),
             fine: pen.fine.clone(),
             note: pen.note.clone(),
         });
@@ -875,16 +1306,39 @@ impl Cx<'_> {
         let repealed = flat_date(file, o, &raw.repealed, "repealed", out);
         let start = in_force.or(statute_dates.0);
         let end = repealed.or(statute_dates.1);
-        if let (Some(s), Some(e), Some(r)) = (start, end, raw.repealed.as_ref().or(raw.in_force.as_ref())) {
+        if let (Some(s), Some(e), Some(r)) =
+            (start, end, raw.repealed.as_ref().or(raw.in_force.as_ref()))
+        {
             if e < s {
-                out.push(at_s(file, o, r, format!("section is repealed ({e}) before it is in force ({s})")).id(sid));
+                out.push(
+                    at_s(
+                        file,
+                        o,
+                        r,
+                        format!("section is repealed ({e}) before it is in force ({s})"),
+                    )
+                    .id(sid),
+                );
             }
         }
-        Some(Mapping { implements, penalty, in_force, repealed, note: raw.note, line: o.line })
+        Some(Mapping {
+            implements,
+            penalty,
+            in_force,
+            repealed,
+            note: raw.note,
+            line: o.line,
+        })
     }
 }
 
-fn prison(file: &str, o: Origin, pr: &Spanned<Vec<Option<S>>>, sid: &str, out: &mut Diagnostics) -> Option<PrisonTerm> {
+fn prison(
+    file: &str,
+    o: Origin,
+    pr: &Spanned<Vec<Option<S>>>,
+    sid: &str,
+    out: &mut Diagnostics,
+) -> Option<PrisonTerm> {
     if pr.value.len() != 2 {
         out.push(
             at(file, o, pr, 1, format!("`prison` has {} values; it takes [min, max]", pr.value.len()))
@@ -905,19 +1359,52 @@ fn prison(file: &str, o: Origin, pr: &Spanned<Vec<Option<S>>>, sid: &str, out: &
         None => None,
     };
     let Some(max_v) = &pr.value[1] else {
-        out.push(at(file, o, pr, 1, "`prison` has no maximum").id(sid).hint("the maximum term is required: `prison: [~, 3 years]`"));
+        out.push(
+            at(file, o, pr, 1, "`prison` has no maximum")
+                .id(sid)
+                .hint("the maximum term is required: `prison: [~, 3 years]`"),
+        );
         return None;
     };
     let max = parse(max_v, out)?;
     if let Some((m, _)) = &min {
         if *m > max + 1e-9 {
             out.push(
-                at_s(file, o, max_v, format!("prison minimum `{}` is above the maximum `{}`", pr.value[0].as_ref().map(|v| v.value.trim()).unwrap_or_default(), max_v.value.trim()))
-                    .id(sid)
-                    .hint("write the range as [min, max]"),
+                at_s(
+                    file,
+                    o,
+                    max_v,
+                    format!(
+                        "prison minimum `{}` is above the maximum `{}`",
+                        pr.value[0]
+                            .as_ref()
+                            .map(|v| v.value.trim())
+                            .unwrap_or_default(),
+                        max_v.value.trim()
+                    ),
+                )
+                .id(sid)
+                .hint("write the range as [min, max]"),
             );
             return None;
         }
     }
-    Some(PrisonTerm { min_months: min.as_ref().map(|m| m.0), max_months: max, min_text: min.map(|m| m.1), max_text: max_v.value.trim().to_string() })
+    Some(PrisonTerm {
+        min_months: min.as_ref().map(|m| m.0),
+        max_months: max,
+        min_text: min.map(|m| m.1),
+        max_text: max_v.value.trim().to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_key;
+
+    #[test]
+    fn articles_sort_naturally() {
+        let mut v = vec!["10", "2", "1.b", "35", "1.a", "10a", "22"];
+        v.sort_by_key(|a| natural_key(a));
+        assert_eq!(v, ["1.a", "1.b", "2", "10", "10a", "22", "35"]);
+    }
 }

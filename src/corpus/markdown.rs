@@ -89,7 +89,9 @@ pub fn parse(file: &str, text: &str) -> Result<Doc, Diagnostic> {
         let start = offset;
         let mut closed = None;
         while offset < text.len() {
-            let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+            let end = text[offset..]
+                .find('\n')
+                .map_or(text.len(), |i| offset + i + 1);
             let line = text[offset..end].trim_end();
             if line == "---" || line == "..." {
                 closed = Some((offset, end));
@@ -98,11 +100,16 @@ pub fn parse(file: &str, text: &str) -> Result<Doc, Diagnostic> {
             offset = end;
         }
         let Some((close, after)) = closed else {
-            return Err(Diagnostic::error(file, "front matter opened with `---` is never closed")
-                .at(1, 1)
-                .hint("end the front matter with a line holding only `---`"));
+            return Err(
+                Diagnostic::error(file, "front matter opened with `---` is never closed")
+                    .at(1, 1)
+                    .hint("end the front matter with a line holding only `---`"),
+            );
         };
-        doc.front_matter = Some(Chunk { text: text[start..close].to_string(), origin: Origin { line: 2, indent: 0 } });
+        doc.front_matter = Some(Chunk {
+            text: text[start..close].to_string(),
+            origin: Origin { line: 2, indent: 0 },
+        });
         body_start = after;
     }
 
@@ -161,13 +168,17 @@ pub fn parse(file: &str, text: &str) -> Result<Doc, Diagnostic> {
                     }
                 }
                 Event::End(TagEnd::CodeBlock) => {
-                    let (block_range, is_harmonia, content, first) = in_block.take().unwrap_or_default();
+                    let (block_range, is_harmonia, content, first) =
+                        in_block.take().unwrap_or_default();
                     if is_harmonia {
                         let first = first.unwrap_or(block_range.start);
                         let abs = body_start + first;
                         let line = lines.line(abs);
                         let indent = u32::try_from(abs - lines.start(line)).unwrap_or(0);
-                        let chunk = Chunk { text: content, origin: Origin { line, indent } };
+                        let chunk = Chunk {
+                            text: content,
+                            origin: Origin { line, indent },
+                        };
                         excluded.push(block_range);
                         match current.as_mut() {
                             Some(s) => s.blocks.push(chunk),
@@ -183,8 +194,19 @@ pub fn parse(file: &str, text: &str) -> Result<Doc, Diagnostic> {
         }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                finish(&mut current, &mut doc, &mut plain, body_range_start..range.start, &mut excluded);
-                in_heading = Some((level as u8, id.map(|s| s.to_string()), range.start, String::new()));
+                finish(
+                    &mut current,
+                    &mut doc,
+                    &mut plain,
+                    body_range_start..range.start,
+                    &mut excluded,
+                );
+                in_heading = Some((
+                    level as u8,
+                    id.map(|s| s.to_string()),
+                    range.start,
+                    String::new(),
+                ));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, id, start, heading)) = in_heading.take() {
@@ -202,7 +224,9 @@ pub fn parse(file: &str, text: &str) -> Result<Doc, Diagnostic> {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let is_harmonia = match &kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next() == Some("harmonia"),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next() == Some("harmonia")
+                    }
                     CodeBlockKind::Indented => false,
                 };
                 in_block = Some((range, is_harmonia, String::new(), None));
@@ -222,7 +246,13 @@ pub fn parse(file: &str, text: &str) -> Result<Doc, Diagnostic> {
             _ => {}
         }
     }
-    finish(&mut current, &mut doc, &mut plain, body_range_start..body.len(), &mut excluded);
+    finish(
+        &mut current,
+        &mut doc,
+        &mut plain,
+        body_range_start..body.len(),
+        &mut excluded,
+    );
     Ok(doc)
 }
 
@@ -245,7 +275,10 @@ mod tests {
         assert_eq!(doc.preamble, "Intro text.");
         assert_eq!(doc.sections.len(), 3);
         let chapter = &doc.sections[0];
-        assert_eq!((chapter.heading.as_str(), chapter.level, chapter.line), ("Chapter I", 1, 7));
+        assert_eq!(
+            (chapter.heading.as_str(), chapter.level, chapter.line),
+            ("Chapter I", 1, 7)
+        );
         assert!(chapter.text.is_empty());
         let art1 = &doc.sections[1];
         assert_eq!(art1.id_attr.as_deref(), Some("art-1"));
@@ -268,7 +301,11 @@ mod tests {
 
     #[test]
     fn files_without_front_matter_are_read() {
-        let doc = parse("f.md", "## Illegal access {#bc-2}\n\n```harmonia\nprovision: bc-2\n```\n\nModel text.\n").unwrap();
+        let doc = parse(
+            "f.md",
+            "## Illegal access {#bc-2}\n\n```harmonia\nprovision: bc-2\n```\n\nModel text.\n",
+        )
+        .unwrap();
         assert!(doc.front_matter.is_none());
         assert_eq!(doc.sections[0].text, "Model text.");
     }

@@ -35,7 +35,9 @@ pub struct Corpus {
 impl Corpus {
     /// The framework with this id.
     pub fn framework(&self, id: &str) -> Option<&Framework> {
-        self.frameworks.iter().find(|f| f.id.eq_ignore_ascii_case(id))
+        self.frameworks
+            .iter()
+            .find(|f| f.id.eq_ignore_ascii_case(id))
     }
 
     /// The country with this code.
@@ -44,7 +46,10 @@ impl Corpus {
     }
 
     /// The statutes of one country.
-    pub fn statutes_of<'a>(&'a self, code: &'a CountryCode) -> impl Iterator<Item = &'a Statute> + 'a {
+    pub fn statutes_of<'a>(
+        &'a self,
+        code: &'a CountryCode,
+    ) -> impl Iterator<Item = &'a Statute> + 'a {
         self.statutes.iter().filter(move |s| &s.country == code)
     }
 
@@ -55,17 +60,32 @@ impl Corpus {
 
     /// Every section of every statute, with its statute.
     pub fn sections(&self) -> impl Iterator<Item = (&Statute, &Section)> {
-        self.statutes.iter().flat_map(|st| st.sections.iter().map(move |s| (st, s)))
+        self.statutes
+            .iter()
+            .flat_map(|st| st.sections.iter().map(move |s| (st, s)))
     }
 
     /// The sections of one country in force on `date`.
-    pub fn active_sections<'a>(&'a self, code: &'a CountryCode, date: NaiveDate) -> impl Iterator<Item = (&'a Statute, &'a Section)> + 'a {
-        self.statutes_of(code).flat_map(move |st| st.sections.iter().filter(move |s| s.in_force_on(st, date)).map(move |s| (st, s)))
+    pub fn active_sections<'a>(
+        &'a self,
+        code: &'a CountryCode,
+        date: NaiveDate,
+    ) -> impl Iterator<Item = (&'a Statute, &'a Section)> + 'a {
+        self.statutes_of(code).flat_map(move |st| {
+            st.sections
+                .iter()
+                .filter(move |s| s.in_force_on(st, date))
+                .map(move |s| (st, s))
+        })
     }
 
     /// The regions named by the countries, sorted, without repeats.
     pub fn regions(&self) -> Vec<&str> {
-        let mut r: Vec<&str> = self.countries.iter().filter_map(|c| c.region.as_deref()).collect();
+        let mut r: Vec<&str> = self
+            .countries
+            .iter()
+            .filter_map(|c| c.region.as_deref())
+            .collect();
         r.sort_unstable();
         r.dedup();
         r

@@ -9,7 +9,13 @@ use serde::Serialize;
 use crate::id::{CountryCode, ProvisionId, SectionId};
 
 /// The five areas a framework's provisions are grouped in (a framework may declare its own).
-pub const STANDARD_AREAS: [&str; 5] = ["definitions", "jurisdiction", "substantive", "procedural", "cooperation"];
+pub const STANDARD_AREAS: [&str; 5] = [
+    "definitions",
+    "jurisdiction",
+    "substantive",
+    "procedural",
+    "cooperation",
+];
 
 /// A model framework, e.g. the Budapest Convention (`bc`).
 #[derive(Clone, Debug, Serialize)]
@@ -69,8 +75,14 @@ pub struct Provision {
     pub equivalent: Vec<String>,
     /// Model drafting text in the framework's own language (the Markdown under the block).
     pub text: String,
+    /// Commentary after the model text: from its first paragraph opening with `Notes:` or
+    /// `Note:` (what a party may add or reserve); never part of a draft.
+    pub notes: String,
     /// Model drafting texts in other languages (optional `drafting:` key), language -> text.
     pub drafting: Vec<(String, String)>,
+    /// Whether the provision is an offence (optional `offence:` key; default: true in the
+    /// `substantive` area). Penalty flags and dual criminality apply to offences only.
+    pub offence: Option<bool>,
     /// Where the provision is, relative to the corpus.
     pub file: String,
     /// Line of its heading.
@@ -90,12 +102,19 @@ impl Provision {
 
     /// The terms for one language (empty when none).
     pub fn terms_for(&self, lang: &str) -> &[String] {
-        self.terms.iter().find(|(l, _)| l == lang).map(|(_, t)| t.as_slice()).unwrap_or(&[])
+        self.terms
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t.as_slice())
+            .unwrap_or(&[])
     }
 
     /// The drafting text for `lang`, if the provision has one in that language.
     pub fn drafting_for(&self, lang: &str) -> Option<&str> {
-        self.drafting.iter().find(|(l, _)| l == lang).map(|(_, t)| t.as_str())
+        self.drafting
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t.as_str())
     }
 }
 
@@ -204,13 +223,17 @@ impl Treaty {
     }
 }
 
-/// A reservation on a provision; with no `elements`, it covers the whole provision.
+/// A reservation on a provision. With no `elements` and no `options` it covers the whole
+/// provision; with `options` only, it reserves the right to require those qualifiers (Budapest
+/// art. 4(2) "serious harm") and exempts no element.
 #[derive(Clone, Debug, Serialize)]
 pub struct Reservation {
     /// The provision reserved.
     pub provision: ProvisionId,
-    /// The elements reserved; empty means all of them.
+    /// The elements reserved; empty (with no options) means all of them.
     pub elements: Vec<String>,
+    /// Qualifiers the country reserved the right to require (optional extension).
+    pub options: Vec<String>,
     /// Free text.
     pub note: Option<String>,
 }
@@ -218,12 +241,12 @@ pub struct Reservation {
 impl Reservation {
     /// True when the reservation covers the whole provision.
     pub fn is_whole(&self) -> bool {
-        self.elements.is_empty()
+        self.elements.is_empty() && self.options.is_empty()
     }
 
     /// True when the reservation covers this element.
     pub fn covers(&self, element: &str) -> bool {
-        self.elements.is_empty() || self.elements.iter().any(|e| e == element)
+        self.is_whole() || self.elements.iter().any(|e| e == element)
     }
 }
 
@@ -369,12 +392,18 @@ impl Section {
 
     /// First day in force: the section's own date wins over the statute's.
     pub fn start(&self, statute: &Statute) -> Option<NaiveDate> {
-        self.mapping.as_ref().and_then(|m| m.in_force).or_else(|| statute.start())
+        self.mapping
+            .as_ref()
+            .and_then(|m| m.in_force)
+            .or_else(|| statute.start())
     }
 
     /// Last day in force, if repealed: the section's own date wins over the statute's.
     pub fn end(&self, statute: &Statute) -> Option<NaiveDate> {
-        self.mapping.as_ref().and_then(|m| m.repealed).or(statute.repealed)
+        self.mapping
+            .as_ref()
+            .and_then(|m| m.repealed)
+            .or(statute.repealed)
     }
 
     /// True when the section is in force on `date`: started on or before it, and not
@@ -388,7 +417,10 @@ impl Section {
 
     /// The provisions this section implements.
     pub fn implementations(&self) -> &[Implementation] {
-        self.mapping.as_ref().map(|m| m.implements.as_slice()).unwrap_or(&[])
+        self.mapping
+            .as_ref()
+            .map(|m| m.implements.as_slice())
+            .unwrap_or(&[])
     }
 }
 
@@ -465,15 +497,23 @@ pub fn parse_duration_months(text: &str) -> Result<f64, String> {
         "week" | "weeks" => 7.0 / 30.0,
         "month" | "months" => 1.0,
         "year" | "years" => 12.0,
-        other => return Err(format!("unknown penalty unit `{other}` (use day(s), week(s), month(s) or year(s))")),
+        other => {
+            return Err(format!(
+                "unknown penalty unit `{other}` (use day(s), week(s), month(s) or year(s))"
+            ))
+        }
     };
     Ok(n * factor)
 }
 
 /// Parses an ISO 8601 calendar date (`2008-06-25`).
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{}` is not a valid date (expected YYYY-MM-DD, e.g. 2008-06-25)", text.trim()))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        format!(
+            "`{}` is not a valid date (expected YYYY-MM-DD, e.g. 2008-06-25)",
+            text.trim()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -487,14 +527,19 @@ mod tests {
         assert_eq!(parse_duration_months("6 months").unwrap(), 6.0);
         assert_eq!(parse_duration_months("2 years").unwrap(), 24.0);
         assert_eq!(parse_duration_months("1.5 years").unwrap(), 18.0);
-        assert!(parse_duration_months("3 fortnights").unwrap_err().contains("unknown penalty unit"));
+        assert!(parse_duration_months("3 fortnights")
+            .unwrap_err()
+            .contains("unknown penalty unit"));
         assert!(parse_duration_months("years").is_err());
         assert!(parse_duration_months("-1 years").is_err());
     }
 
     #[test]
     fn dates_are_iso() {
-        assert_eq!(parse_date("2008-06-25").unwrap(), NaiveDate::from_ymd_opt(2008, 6, 25).unwrap());
+        assert_eq!(
+            parse_date("2008-06-25").unwrap(),
+            NaiveDate::from_ymd_opt(2008, 6, 25).unwrap()
+        );
         assert!(parse_date("2008-02-30").is_err());
         assert!(parse_date("25/06/2008").is_err());
     }

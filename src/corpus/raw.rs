@@ -42,6 +42,8 @@ pub struct RawProvision {
     /// Optional extension: model drafting text per language.
     #[serde(default)]
     pub drafting: Option<Spanned<std::collections::BTreeMap<String, String>>>,
+    /// Optional extension: whether the provision is an offence (default: area substantive).
+    pub offence: Option<bool>,
 }
 
 /// An element or option of a model provision.
@@ -94,6 +96,9 @@ pub struct RawReservation {
     pub provision: S,
     #[serde(default)]
     pub elements: Vec<S>,
+    /// Optional extension: qualifiers the country reserved the right to require.
+    #[serde(default)]
+    pub options: Vec<S>,
     pub note: Option<String>,
 }
 

@@ -65,9 +65,15 @@ impl CorpusSource {
         match self {
             CorpusSource::BuiltIn => files.extend(built_in(|_| true)),
             CorpusSource::Dir(dir) => {
-                let meta = fs::metadata(dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
+                let meta = fs::metadata(dir).map_err(|source| Error::Io {
+                    path: dir.clone(),
+                    source,
+                })?;
                 if !meta.is_dir() {
-                    return Err(Error::Usage(format!("{} is not a folder (--corpus takes a corpus folder)", dir.display())));
+                    return Err(Error::Usage(format!(
+                        "{} is not a folder (--corpus takes a corpus folder)",
+                        dir.display()
+                    )));
                 }
                 if dir.join("model-law").is_dir() {
                     read_tree(dir, "model-law", &mut files)?;
@@ -86,16 +92,21 @@ impl CorpusSource {
 
 /// The built-in templates, `(path relative to templates/, bytes)`.
 pub fn built_in_templates() -> impl Iterator<Item = (&'static str, &'static [u8])> {
-    embedded::TEMPLATES.iter().map(|(p, b)| (p.strip_prefix("templates/").unwrap_or(p), *b))
+    embedded::TEMPLATES
+        .iter()
+        .map(|(p, b)| (p.strip_prefix("templates/").unwrap_or(p), *b))
 }
 
 fn built_in(keep: impl Fn(&str) -> bool) -> impl Iterator<Item = SourceFile> {
-    embedded::CORPUS.iter().filter(move |(p, _)| keep(p) && depth_ok(p)).map(|(p, b)| SourceFile {
-        path: (*p).to_string(),
-        bytes: Cow::Borrowed(*b),
-        built_in: true,
-        too_large: None,
-    })
+    embedded::CORPUS
+        .iter()
+        .filter(move |(p, _)| keep(p) && depth_ok(p))
+        .map(|(p, b)| SourceFile {
+            path: (*p).to_string(),
+            bytes: Cow::Borrowed(*b),
+            built_in: true,
+            too_large: None,
+        })
 }
 
 /// `top/<folder>/<file>`: the only depth the format gives meaning to.
@@ -126,11 +137,21 @@ fn read_tree(root: &Path, top: &str, files: &mut Vec<SourceFile>) -> Result<(), 
             let rel = format!("{top}/{name}/{fname}");
             let size = file.metadata().map_err(io(&fpath))?.len();
             if size > MAX_FILE_BYTES {
-                files.push(SourceFile { path: rel, bytes: Cow::Borrowed(&[]), built_in: false, too_large: Some(size) });
+                files.push(SourceFile {
+                    path: rel,
+                    bytes: Cow::Borrowed(&[]),
+                    built_in: false,
+                    too_large: Some(size),
+                });
                 continue;
             }
             let bytes = fs::read(&fpath).map_err(io(&fpath))?;
-            files.push(SourceFile { path: rel, bytes: Cow::Owned(bytes), built_in: false, too_large: None });
+            files.push(SourceFile {
+                path: rel,
+                bytes: Cow::Owned(bytes),
+                built_in: false,
+                too_large: None,
+            });
         }
     }
     Ok(())

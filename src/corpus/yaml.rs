@@ -27,7 +27,10 @@ pub struct Origin {
 pub fn file_position(origin: Origin, line: u64, column: u64) -> (u32, u32) {
     let line = u32::try_from(line).unwrap_or(u32::MAX);
     let column = u32::try_from(column).unwrap_or(u32::MAX);
-    (origin.line.saturating_add(line.saturating_sub(1)), column.saturating_add(origin.indent))
+    (
+        origin.line.saturating_add(line.saturating_sub(1)),
+        column.saturating_add(origin.indent),
+    )
 }
 
 /// Parses `text` as `T`, or returns one located diagnostic for `file`.
@@ -41,12 +44,16 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str, origin: Origin) -> Res
             max_aliases: 1_000,
             max_anchors: 1_000,
             max_documents: 1,
+            max_total_scalar_bytes: 8 * MAX_YAML_BYTES,
         },
     };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
         let message = message_of(&e);
         let mut d = Diagnostic::error(file, first_lower(&message));
-        if let Some(loc) = e.location() {
+        if message.starts_with("missing field") {
+            // Nothing marks where a missing key should be: point at the mapping's start.
+            d = d.at(origin.line, 1 + origin.indent);
+        } else if let Some(loc) = e.location() {
             let (l, c) = file_position(origin, loc.line(), loc.column());
             d = d.at(l, c);
         } else {
@@ -105,10 +112,16 @@ fn precheck(file: &str, text: &str, origin: Origin) -> Result<(), Diagnostic> {
     if text.len() > MAX_YAML_BYTES {
         return Err(Diagnostic::error(
             file,
-            format!("YAML block of {} bytes is larger than the limit of {} bytes", text.len(), MAX_YAML_BYTES),
+            format!(
+                "YAML block of {} bytes is larger than the limit of {} bytes",
+                text.len(),
+                MAX_YAML_BYTES
+            ),
         )
         .at(origin.line, 1 + origin.indent)
-        .hint("front matter and harmonia blocks hold metadata; put long text in the Markdown body"));
+        .hint(
+            "front matter and harmonia blocks hold metadata; put long text in the Markdown body",
+        ));
     }
     // Flow nesting: count brackets outside quoted strings and comments.
     let mut depth = 0usize;
@@ -124,9 +137,12 @@ fn precheck(file: &str, text: &str, origin: Origin) -> Result<(), Diagnostic> {
                     depth += 1;
                     if depth > MAX_DEPTH {
                         let (l, cl) = file_position(origin, lineno as u64 + 1, col as u64 + 1);
-                        return Err(Diagnostic::error(file, format!("YAML nested deeper than {MAX_DEPTH} levels"))
-                            .at(l, cl)
-                            .hint("harmonia refuses deeply nested YAML rather than risk a hang"));
+                        return Err(Diagnostic::error(
+                            file,
+                            format!("YAML nested deeper than {MAX_DEPTH} levels"),
+                        )
+                        .at(l, cl)
+                        .hint("harmonia refuses deeply nested YAML rather than risk a hang"));
                     }
                 }
                 (None, '}' | ']') => depth = depth.saturating_sub(1),
@@ -137,9 +153,12 @@ fn precheck(file: &str, text: &str, origin: Origin) -> Result<(), Diagnostic> {
         let indent = line.len() - line.trim_start_matches([' ', '-']).len();
         if indent > MAX_DEPTH * 4 {
             let (l, _) = file_position(origin, lineno as u64 + 1, 1);
-            return Err(Diagnostic::error(file, format!("YAML nested deeper than {MAX_DEPTH} levels"))
-                .at(l, 1 + origin.indent)
-                .hint("harmonia refuses deeply nested YAML rather than risk a hang"));
+            return Err(Diagnostic::error(
+                file,
+                format!("YAML nested deeper than {MAX_DEPTH} levels"),
+            )
+            .at(l, 1 + origin.indent)
+            .hint("harmonia refuses deeply nested YAML rather than risk a hang"));
         }
     }
     Ok(())
@@ -150,19 +169,36 @@ mod tests {
     use super::*;
     use crate::corpus::raw::RawMapping;
 
-    const AT: Origin = Origin { line: 10, indent: 0 };
+    const AT: Origin = Origin {
+        line: 10,
+        indent: 0,
+    };
 
     #[test]
     fn unknown_keys_are_located_in_the_file_with_a_hint() {
-        let d = parse::<RawMapping>("f.md", "implements:\n  - provision: bc-2\n    elemnts: [a]\n", AT).unwrap_err();
+        let d = parse::<RawMapping>(
+            "f.md",
+            "implements:\n  - provision: bc-2\n    elemnts: [a]\n",
+            AT,
+        )
+        .unwrap_err();
         assert_eq!((d.line, d.column), (Some(12), Some(5)));
-        assert!(d.message.starts_with("unknown field `elemnts`"), "{}", d.message);
+        assert!(
+            d.message.starts_with("unknown field `elemnts`"),
+            "{}",
+            d.message
+        );
         assert_eq!(d.hint.as_deref(), Some("did you mean `elements`?"));
     }
 
     #[test]
     fn syntax_errors_are_located() {
-        let d = parse::<RawMapping>("f.md", "implements:\n  - provision: bc-2\n    elements: [a, b\n", AT).unwrap_err();
+        let d = parse::<RawMapping>(
+            "f.md",
+            "implements:\n  - provision: bc-2\n    elements: [a, b\n",
+            AT,
+        )
+        .unwrap_err();
         assert_eq!(d.line, Some(12));
     }
 
@@ -183,5 +219,22 @@ mod tests {
             text.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
         }
         assert!(parse::<serde::de::IgnoredAny>("f.md", &text, AT).is_err());
+    }
+}
+
+#[cfg(test)]
+mod amplification {
+    use super::*;
+    use crate::corpus::raw::RawStatute;
+
+    #[test]
+    fn aliased_large_scalars_are_refused() {
+        let big = "x".repeat(500_000);
+        let aliases = vec!["*s"; 900].join(", ");
+        let text = format!("id: &s {big}\ncountry: XA\ntitle: t\nlanguage: en\nkind: act\nsources: [{aliases}]\n");
+        let start = std::time::Instant::now();
+        let r = parse::<RawStatute>("f.md", &text, Origin { line: 2, indent: 0 });
+        assert!(r.is_err(), "450 MB of replayed scalars must be refused");
+        assert!(start.elapsed().as_secs() < 2);
     }
 }
