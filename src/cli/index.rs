@@ -54,15 +54,30 @@ pub fn execute(args: Args) -> Result<i32> {
             "seconds": r.seconds,
         }))),
         _ => {
-            let where_ = refreshed.generation.parent().unwrap_or(&refreshed.generation).display().to_string();
-            output::print(&format!("{}\nindex: {where_} ({} sections from {} statute files)\n", describe(r), r.sections_total, r.files_total));
+            let where_ = refreshed
+                .generation
+                .parent()
+                .unwrap_or(&refreshed.generation)
+                .display()
+                .to_string();
+            output::print(&format!(
+                "{}\nindex: {where_} ({} sections from {} statute files)\n",
+                describe(r),
+                r.sections_total,
+                r.files_total
+            ));
         }
     }
     Ok(0)
 }
 
 /// Brings the index up to date (printing corpus errors to stderr when there are any).
-pub(crate) fn refresh(corpus: &CorpusArgs, index_args: &IndexArgs, rebuild: bool, progress: bool) -> Result<Refreshed> {
+pub(crate) fn refresh(
+    corpus: &CorpusArgs,
+    index_args: &IndexArgs,
+    rebuild: bool,
+    progress: bool,
+) -> Result<Refreshed> {
     let source = corpus.source();
     let dir = match &index_args.dir {
         Some(d) => d.clone(),
@@ -73,7 +88,11 @@ pub(crate) fn refresh(corpus: &CorpusArgs, index_args: &IndexArgs, rebuild: bool
     match build::refresh(&source, &dir, &options, &mut problems) {
         Ok(r) => Ok(r),
         Err(e @ Error::InvalidCorpus { .. }) => {
-            let text: Vec<String> = problems.sorted().iter().map(|d| d.render(output::stderr_color())).collect();
+            let text: Vec<String> = problems
+                .sorted()
+                .iter()
+                .map(|d| d.render(output::stderr_color()))
+                .collect();
             output::eprint(&format!("{}\n", text.join("\n")));
             Err(e)
         }
@@ -101,7 +120,11 @@ fn plural(n: usize, one: &str) -> String {
 /// One line saying what a refresh did.
 pub(crate) fn describe(r: &Report) -> String {
     let mib = r.bytes_indexed as f64 / 1048576.0;
-    let rate = if r.seconds > 0.0 { mib / r.seconds } else { 0.0 };
+    let rate = if r.seconds > 0.0 {
+        mib / r.seconds
+    } else {
+        0.0
+    };
     match r.action {
         Action::Fresh => "index is up to date".to_string(),
         Action::Updated => format!(

@@ -96,9 +96,16 @@ fn request(args: &Args, corpus: &Corpus) -> Result<SearchRequest> {
     let mut provisions = Vec::new();
     for p in &args.provision {
         let id = ProvisionId::parse(p).map_err(Error::Usage)?;
-        let known = corpus.framework(id.framework()).and_then(|f| f.provision(&id)).is_some();
+        let known = corpus
+            .framework(id.framework())
+            .and_then(|f| f.provision(&id))
+            .is_some();
         if !known {
-            let all: Vec<&str> = corpus.frameworks.iter().flat_map(|f| f.provisions.iter().map(|p| p.id.as_str())).collect();
+            let all: Vec<&str> = corpus
+                .frameworks
+                .iter()
+                .flat_map(|f| f.provisions.iter().map(|p| p.id.as_str()))
+                .collect();
             return Err(Error::Usage(unknown("provision", id.as_str(), &all)));
         }
         provisions.push(id.to_string());
@@ -118,7 +125,11 @@ fn request(args: &Args, corpus: &Corpus) -> Result<SearchRequest> {
             return Err(Error::Usage(unknown("region", r.trim(), &regions)));
         }
     }
-    let mut areas: Vec<&str> = corpus.frameworks.iter().flat_map(|f| f.areas.iter().map(String::as_str)).collect();
+    let mut areas: Vec<&str> = corpus
+        .frameworks
+        .iter()
+        .flat_map(|f| f.areas.iter().map(String::as_str))
+        .collect();
     areas.sort_unstable();
     areas.dedup();
     for a in &args.area {
@@ -129,14 +140,18 @@ fn request(args: &Args, corpus: &Corpus) -> Result<SearchRequest> {
     for l in &args.language {
         let l = l.trim();
         if !(l.len() == 2 && l.chars().all(|c| c.is_ascii_alphabetic())) {
-            return Err(Error::Usage(format!("`{l}` is not a language code (expected ISO 639-1, e.g. `es`)")));
+            return Err(Error::Usage(format!(
+                "`{l}` is not a language code (expected ISO 639-1, e.g. `es`)"
+            )));
         }
     }
     let date = if args.all_dates {
         DateFilter::All
     } else {
         match &args.as_of {
-            Some(d) => DateFilter::AsOf(parse_date(d).map_err(|m| Error::Usage(format!("--as-of: {m}")))?),
+            Some(d) => {
+                DateFilter::AsOf(parse_date(d).map_err(|m| Error::Usage(format!("--as-of: {m}")))?)
+            }
             None => DateFilter::AsOf(chrono::Local::now().date_naive()),
         }
     };
@@ -147,7 +162,11 @@ fn request(args: &Args, corpus: &Corpus) -> Result<SearchRequest> {
         countries,
         regions: args.region.iter().map(|r| r.trim().to_string()).collect(),
         areas: args.area.iter().map(|a| a.trim().to_string()).collect(),
-        languages: args.language.iter().map(|l| l.trim().to_ascii_lowercase()).collect(),
+        languages: args
+            .language
+            .iter()
+            .map(|l| l.trim().to_ascii_lowercase())
+            .collect(),
         date,
         limit: args.limit as usize,
         ..SearchRequest::default()
@@ -203,7 +222,11 @@ struct JsonIndex {
     removed: usize,
 }
 
-fn to_json(results: &SearchResults, request: &SearchRequest, report: &crate::index::build::Report) -> String {
+fn to_json(
+    results: &SearchResults,
+    request: &SearchRequest,
+    report: &crate::index::build::Report,
+) -> String {
     let hits = results
         .hits
         .iter()
@@ -233,32 +256,55 @@ fn to_json(results: &SearchResults, request: &SearchRequest, report: &crate::ind
             DateFilter::AsOf(d) => Some(d),
             DateFilter::All => None,
         },
-        index: JsonIndex { action: action_name(report.action), reindexed: report.files_indexed, removed: report.files_removed },
+        index: JsonIndex {
+            action: action_name(report.action),
+            reindexed: report.files_indexed,
+            removed: report.files_removed,
+        },
     })
 }
 
 fn scope(results: &SearchResults, request: &SearchRequest) -> String {
-    let what = if results.query.is_empty() { "sections listed".to_string() } else { format!("sections match `{}`", results.query) };
+    let n = results.total;
+    let what = match (results.query.is_empty(), n == 1) {
+        (true, true) => "section listed".to_string(),
+        (true, false) => "sections listed".to_string(),
+        (false, true) => format!("section matches `{}`", results.query),
+        (false, false) => format!("sections match `{}`", results.query),
+    };
     let when = match request.date {
         DateFilter::AsOf(d) => format!("in force on {d}"),
         DateFilter::All => "any date".to_string(),
     };
-    let n = results.total;
-    format!("{n} {what} ({when}){}", if results.hits.len() < n { format!("; the first {} shown", results.hits.len()) } else { String::new() })
+    format!(
+        "{n} {what} ({when}){}",
+        if results.hits.len() < n {
+            format!("; the first {} shown", results.hits.len())
+        } else {
+            String::new()
+        }
+    )
 }
 
 fn facet_line(results: &SearchResults) -> String {
     let top = |m: &std::collections::BTreeMap<String, u64>| {
         let mut v: Vec<(&String, &u64)> = m.iter().collect();
         v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        v.iter().take(12).map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+        v.iter()
+            .take(12)
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let mut out = String::new();
     if !results.facets.country.is_empty() {
         out.push_str(&format!("by country: {}\n", top(&results.facets.country)));
     }
     if !results.facets.provision.is_empty() {
-        out.push_str(&format!("by provision: {}\n", top(&results.facets.provision)));
+        out.push_str(&format!(
+            "by provision: {}\n",
+            top(&results.facets.provision)
+        ));
     }
     out
 }
@@ -269,8 +315,16 @@ fn to_table(results: &SearchResults, request: &SearchRequest) -> String {
     let paint = |s: Style, t: &str| format!("{}{t}{}", s.render(), s.render_reset());
     let mut out = format!("{}\n", scope(results, request));
     for (i, h) in results.hits.iter().enumerate() {
-        let provisions = if h.provisions.is_empty() { "-".to_string() } else { h.provisions.join(",") };
-        let score = if results.query.is_empty() { String::new() } else { format!("  score {:.2}", h.score) };
+        let provisions = if h.provisions.is_empty() {
+            "-".to_string()
+        } else {
+            h.provisions.join(",")
+        };
+        let score = if results.query.is_empty() {
+            String::new()
+        } else {
+            format!("  score {:.2}", h.score)
+        };
         out.push_str(&format!(
             "\n{:>3}. {}  {} {}  {provisions}{score}\n",
             i + 1,
@@ -278,7 +332,11 @@ fn to_table(results: &SearchResults, request: &SearchRequest) -> String {
             h.country,
             h.language
         ));
-        out.push_str(&format!("     {}  {}\n", h.heading, paint(dim, &format!("({})", h.statute_title))));
+        out.push_str(&format!(
+            "     {}  {}\n",
+            h.heading,
+            paint(dim, &format!("({})", h.statute_title))
+        ));
         let snippet = h.snippet.render(str::to_string, |w| paint(bold, w));
         if !snippet.is_empty() {
             out.push_str(&format!("     {snippet}\n"));
@@ -310,7 +368,19 @@ fn to_markdown(results: &SearchResults, request: &SearchRequest) -> String {
             ]
         })
         .collect();
-    out.push_str(&output::md_table(&["#", "section", "country", "language", "heading", "provisions", "score", "snippet"], &rows));
+    out.push_str(&output::md_table(
+        &[
+            "#",
+            "section",
+            "country",
+            "language",
+            "heading",
+            "provisions",
+            "score",
+            "snippet",
+        ],
+        &rows,
+    ));
     let facets = facet_line(results);
     if !facets.is_empty() {
         out.push('\n');
@@ -323,14 +393,32 @@ fn to_markdown(results: &SearchResults, request: &SearchRequest) -> String {
 
 /// Times every query of `file` against the open index: one warm-up pass, then `rounds`
 /// timed passes. Prints JSON with the latency percentiles in milliseconds.
-fn bench(index: &SearchIndex, base: &SearchRequest, file: &std::path::Path, rounds: u32) -> Result<i32> {
-    let text = std::fs::read_to_string(file).map_err(|source| Error::Io { path: file.to_path_buf(), source })?;
-    let queries: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+fn bench(
+    index: &SearchIndex,
+    base: &SearchRequest,
+    file: &std::path::Path,
+    rounds: u32,
+) -> Result<i32> {
+    let text = std::fs::read_to_string(file).map_err(|source| Error::Io {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let queries: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
     if queries.is_empty() {
-        return Err(Error::Usage(format!("{} holds no queries (one a line; # starts a comment)", file.display())));
+        return Err(Error::Usage(format!(
+            "{} holds no queries (one a line; # starts a comment)",
+            file.display()
+        )));
     }
     let run = |q: &str| -> Result<(f64, usize)> {
-        let request = SearchRequest { query: Some(q.to_string()), ..base.clone() };
+        let request = SearchRequest {
+            query: Some(q.to_string()),
+            ..base.clone()
+        };
         let t = Instant::now();
         let r = index.search(&request)?;
         Ok((t.elapsed().as_secs_f64() * 1000.0, r.total))

@@ -23,7 +23,6 @@ use std::sync::mpsc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use tantivy::schema::Facet;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{FileRecord, Manifest};
@@ -91,7 +90,12 @@ pub struct Refreshed {
 /// Brings the index in `root` up to date with the corpus at `source`. Corpus errors are
 /// added to `diagnostics` and end the refresh with [`Error::InvalidCorpus`], leaving the
 /// previous index untouched.
-pub fn refresh(source: &CorpusSource, root: &Path, options: &Options, diagnostics: &mut Diagnostics) -> Result<Refreshed, Error> {
+pub fn refresh(
+    source: &CorpusSource,
+    root: &Path,
+    options: &Options,
+    diagnostics: &mut Diagnostics,
+) -> Result<Refreshed, Error> {
     let started = Instant::now();
     let scanned_at_ns = now_ns();
     let files = scan::scan(source)?;
@@ -104,8 +108,17 @@ pub fn refresh(source: &CorpusSource, root: &Path, options: &Options, diagnostic
         if options.rebuild && lock.is_none() {
             lock = Some(root.lock()?);
         }
-        let plan = if options.rebuild { Plan::Full } else { plan(&root, &files, &state)? };
-        if let Plan::Fresh { generation, manifest, restat } = plan {
+        let plan = if options.rebuild {
+            Plan::Full
+        } else {
+            plan(&root, &files, &state)?
+        };
+        if let Plan::Fresh {
+            generation,
+            manifest,
+            restat,
+        } = plan
+        {
             // Nothing to index. If no one else is building, delete what killed builds left
             // behind, and record the new times of files touched but not changed, so later
             // runs need not hash them again.
@@ -133,7 +146,11 @@ pub fn refresh(source: &CorpusSource, root: &Path, options: &Options, diagnostic
                 sections_total: manifest.files.values().map(|r| u64::from(r.sections)).sum(),
                 seconds: started.elapsed().as_secs_f64(),
             };
-            return Ok(Refreshed { generation, report, skeleton });
+            return Ok(Refreshed {
+                generation,
+                report,
+                skeleton,
+            });
         }
         let Some(held) = lock.take() else {
             // Work to do: take the lock, then look again, since another process may have
@@ -142,42 +159,78 @@ pub fn refresh(source: &CorpusSource, root: &Path, options: &Options, diagnostic
             continue;
         };
         root.clean(&held);
-        let job = Job { root: &root, files: &files, skeleton: &skeleton, state: &state, scanned_at_ns, corpus: source.describe() };
+        let job = Job {
+            root: &root,
+            files: &files,
+            skeleton: &skeleton,
+            state: &state,
+            scanned_at_ns,
+            corpus: source.describe(),
+        };
         let (generation, mut report) = match plan {
-            Plan::Update { generation, manifest, add, remove } => job.update(generation, manifest, &add, &remove, options, diagnostics)?,
+            Plan::Update {
+                generation,
+                manifest,
+                add,
+                remove,
+            } => job.update(generation, manifest, &add, &remove, options, diagnostics)?,
             _ => job.full(&held, options, diagnostics)?,
         };
         report.seconds = started.elapsed().as_secs_f64();
-        return Ok(Refreshed { generation, report, skeleton });
+        return Ok(Refreshed {
+            generation,
+            report,
+            skeleton,
+        });
     }
 }
 
 fn now_ns() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).ok().and_then(|d| i64::try_from(d.as_nanos()).ok()).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_nanos()).ok())
+        .unwrap_or_default()
 }
 
 /// Reads the model law and the country records (small), checks statute folders have a
 /// country record, and fails on any error.
-fn load_skeleton(source: &CorpusSource, files: &[CorpusFile], diagnostics: &mut Diagnostics) -> Result<Corpus, Error> {
+fn load_skeleton(
+    source: &CorpusSource,
+    files: &[CorpusFile],
+    diagnostics: &mut Diagnostics,
+) -> Result<Corpus, Error> {
     let mut small = Vec::new();
-    for f in files.iter().filter(|f| matches!(f.kind, Kind::Model | Kind::Country)) {
+    for f in files
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Model | Kind::Country))
+    {
         small.push(f.read()?);
     }
     let loaded = load_files(&small, source.describe());
     let mut found = errors_only(loaded.diagnostics);
-    let with_country: BTreeSet<&str> = files.iter().filter(|f| f.kind == Kind::Country).filter_map(|f| f.country_folder()).collect();
+    let with_country: BTreeSet<&str> = files
+        .iter()
+        .filter(|f| f.kind == Kind::Country)
+        .filter_map(|f| f.country_folder())
+        .collect();
     let mut reported = BTreeSet::new();
     for f in files.iter().filter(|f| f.kind == Kind::Statute) {
-        let Some(folder) = f.country_folder() else { continue };
+        let Some(folder) = f.country_folder() else {
+            continue;
+        };
         if with_country.contains(folder) || !reported.insert(folder) {
             continue;
         }
         let dir = format!("statutes/{folder}");
         if folder.len() == 2 && folder.chars().all(|c| c.is_ascii_lowercase()) {
             found.push(
-                Diagnostic::error(format!("{dir}/country.yaml"), format!("country folder `{dir}` has no country.yaml"))
-                    .id(folder.to_ascii_uppercase())
-                    .hint("add country.yaml with at least `code` and `name` (see the README)"),
+                Diagnostic::error(
+                    format!("{dir}/country.yaml"),
+                    format!("country folder `{dir}` has no country.yaml"),
+                )
+                .id(folder.to_ascii_uppercase())
+                .hint("add country.yaml with at least `code` and `name` (see the README)"),
             );
         } else {
             found.push(
@@ -226,21 +279,40 @@ impl CorpusState {
                 _ => {}
             }
         }
-        Ok(CorpusState { model_hash: model.finalize().to_hex().to_string(), countries })
+        Ok(CorpusState {
+            model_hash: model.finalize().to_hex().to_string(),
+            countries,
+        })
     }
 }
 
 enum Plan {
-    Fresh { generation: PathBuf, manifest: Manifest, restat: Vec<(String, u64, Option<i64>)> },
-    Update { generation: PathBuf, manifest: Manifest, add: Vec<usize>, remove: Vec<String> },
+    Fresh {
+        generation: PathBuf,
+        manifest: Manifest,
+        restat: Vec<(String, u64, Option<i64>)>,
+    },
+    Update {
+        generation: PathBuf,
+        manifest: Manifest,
+        add: Vec<usize>,
+        remove: Vec<String>,
+    },
     Full,
 }
 
 /// Compares the corpus with the live generation.
 fn plan(root: &IndexRoot, files: &[CorpusFile], state: &CorpusState) -> Result<Plan, Error> {
-    let Some(generation) = root.current() else { return Ok(Plan::Full) };
-    let Some(manifest) = Manifest::read(&generation) else { return Ok(Plan::Full) };
-    if manifest.schema != SCHEMA_VERSION || manifest.model_hash != state.model_hash || !commit_matches(&generation, &manifest) {
+    let Some(generation) = root.current() else {
+        return Ok(Plan::Full);
+    };
+    let Some(manifest) = Manifest::read(&generation) else {
+        return Ok(Plan::Full);
+    };
+    if manifest.schema != SCHEMA_VERSION
+        || manifest.model_hash != state.model_hash
+        || !commit_matches(&generation, &manifest)
+    {
         return Ok(Plan::Full);
     }
     let changed_countries: BTreeSet<&str> = state
@@ -248,15 +320,30 @@ fn plan(root: &IndexRoot, files: &[CorpusFile], state: &CorpusState) -> Result<P
         .iter()
         .filter(|(path, hash)| manifest.countries.get(*path) != Some(hash))
         .map(|(path, _)| path.as_str())
-        .chain(manifest.countries.keys().filter(|p| !state.countries.contains_key(*p)).map(String::as_str))
-        .filter_map(|p| p.strip_prefix("statutes/").and_then(|r| r.split('/').next()))
+        .chain(
+            manifest
+                .countries
+                .keys()
+                .filter(|p| !state.countries.contains_key(*p))
+                .map(String::as_str),
+        )
+        .filter_map(|p| {
+            p.strip_prefix("statutes/")
+                .and_then(|r| r.split('/').next())
+        })
         .collect();
     let mut add = Vec::new();
     let mut restat = Vec::new();
     let mut present = BTreeSet::new();
-    for (i, f) in files.iter().enumerate().filter(|(_, f)| f.kind == Kind::Statute) {
+    for (i, f) in files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == Kind::Statute)
+    {
         present.insert(f.path.as_str());
-        if f.country_folder().is_some_and(|c| changed_countries.contains(c)) {
+        if f.country_folder()
+            .is_some_and(|c| changed_countries.contains(c))
+        {
             add.push(i);
             continue;
         }
@@ -265,25 +352,40 @@ fn plan(root: &IndexRoot, files: &[CorpusFile], state: &CorpusState) -> Result<P
             Some(r) if manifest.unchanged_by_stat(r, f.size, f.mtime_ns) => {}
             Some(r) => {
                 if f.hash()? == r.hash {
-                    if r.size != f.size || r.mtime_ns != f.mtime_ns {
-                        restat.push((f.path.clone(), f.size, f.mtime_ns));
-                    }
+                    // Same content: remember its size and time so the next run trusts them.
+                    restat.push((f.path.clone(), f.size, f.mtime_ns));
                 } else {
                     add.push(i);
                 }
             }
         }
     }
-    let remove: Vec<String> = manifest.files.keys().filter(|p| !present.contains(p.as_str())).cloned().collect();
+    let remove: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|p| !present.contains(p.as_str()))
+        .cloned()
+        .collect();
     if add.is_empty() && remove.is_empty() {
-        return Ok(Plan::Fresh { generation, manifest, restat });
+        return Ok(Plan::Fresh {
+            generation,
+            manifest,
+            restat,
+        });
     }
-    Ok(Plan::Update { generation, manifest, add, remove })
+    Ok(Plan::Update {
+        generation,
+        manifest,
+        add,
+        remove,
+    })
 }
 
 /// True when the index's last commit is the one the manifest describes.
 fn commit_matches(generation: &Path, manifest: &Manifest) -> bool {
-    let Ok(index) = Index::open_in_dir(generation) else { return false };
+    let Ok(index) = Index::open_in_dir(generation) else {
+        return false;
+    };
     match index.load_metas() {
         Ok(meta) => meta.payload.as_deref() == Some(manifest.commit.as_str()),
         Err(_) => false,
@@ -300,7 +402,12 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
-    fn full(&self, lock: &BuildLock, options: &Options, diagnostics: &mut Diagnostics) -> Result<(PathBuf, Report), Error> {
+    fn full(
+        &self,
+        lock: &BuildLock,
+        options: &Options,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<(PathBuf, Report), Error> {
         let generation = self.root.new_generation(lock)?;
         let result = self.full_into(&generation, options, diagnostics);
         match result {
@@ -315,12 +422,21 @@ impl Job<'_> {
         }
     }
 
-    fn full_into(&self, generation: &Path, options: &Options, diagnostics: &mut Diagnostics) -> Result<Report, Error> {
+    fn full_into(
+        &self,
+        generation: &Path,
+        options: &Options,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<Report, Error> {
         let (schema, fields) = schema::build();
         let index = Index::create_in_dir(generation, schema).map_err(index_error)?;
         analyzers::register(&index);
         let mut writer = new_writer(&index)?;
-        let todo: Vec<&CorpusFile> = self.files.iter().filter(|f| f.kind == Kind::Statute).collect();
+        let todo: Vec<&CorpusFile> = self
+            .files
+            .iter()
+            .filter(|f| f.kind == Kind::Statute)
+            .collect();
         let done = self.index_files(&writer, &fields, &todo, &HashMap::new(), options)?;
         if done.diagnostics.has_errors() {
             let errors = done.diagnostics.error_count();
@@ -355,15 +471,24 @@ impl Job<'_> {
     ) -> Result<(PathBuf, Report), Error> {
         let index = Index::open_in_dir(&generation).map_err(index_error)?;
         analyzers::register(&index);
-        let fields = schema::fields_of(&index.schema()).ok_or_else(|| Error::Index("the index has an unexpected schema".into()))?;
+        let fields = schema::fields_of(&index.schema())
+            .ok_or_else(|| Error::Index("the index has an unexpected schema".into()))?;
         let mut writer = new_writer(&index)?;
         let todo: Vec<&CorpusFile> = add.iter().map(|&i| &self.files[i]).collect();
         for path in todo.iter().map(|f| &f.path).chain(remove) {
             writer.delete_term(Term::from_field_text(fields.file, path));
         }
-        let redone: BTreeSet<&str> = todo.iter().map(|f| f.path.as_str()).chain(remove.iter().map(String::as_str)).collect();
-        let kept: HashMap<String, String> =
-            old.files.iter().filter(|(p, _)| !redone.contains(p.as_str())).map(|(p, r)| (r.statute.clone(), p.clone())).collect();
+        let redone: BTreeSet<&str> = todo
+            .iter()
+            .map(|f| f.path.as_str())
+            .chain(remove.iter().map(String::as_str))
+            .collect();
+        let kept: HashMap<String, String> = old
+            .files
+            .iter()
+            .filter(|(p, _)| !redone.contains(p.as_str()))
+            .map(|(p, r)| (r.statute.clone(), p.clone()))
+            .collect();
         let done = self.index_files(&writer, &fields, &todo, &kept, options)?;
         if done.diagnostics.has_errors() {
             let errors = done.diagnostics.error_count();
@@ -450,7 +575,9 @@ impl Job<'_> {
                 progress.inc(parsed.size);
                 out.bytes += parsed.size;
                 out.diagnostics.extend(parsed.diagnostics);
-                let Some((statute, docs)) = parsed.statute else { continue };
+                let Some((statute, docs)) = parsed.statute else {
+                    continue;
+                };
                 if let Some(first) = seen.get(&statute) {
                     out.diagnostics.push(
                         Diagnostic::error(&parsed.path, format!("duplicate statute id `{statute}`"))
@@ -471,7 +598,13 @@ impl Job<'_> {
                     }
                 }
                 out.sections += u64::from(sections);
-                let record = FileRecord { size: parsed.size, mtime_ns: parsed.mtime_ns, hash: parsed.hash, statute, sections };
+                let record = FileRecord {
+                    size: parsed.size,
+                    mtime_ns: parsed.mtime_ns,
+                    hash: parsed.hash,
+                    statute,
+                    sections,
+                };
                 out.records.push((parsed.path, record));
             }
             Ok(())
@@ -504,14 +637,25 @@ struct Parsed {
 fn parse_file(file: &CorpusFile, docs: &DocBuilder) -> Result<Parsed, Error> {
     let source = file.read()?;
     let hash = scan::hash_bytes(&source.bytes);
-    let size = if source.too_large.is_some() { file.size } else { source.bytes.len() as u64 };
+    let size = if source.too_large.is_some() {
+        file.size
+    } else {
+        source.bytes.len() as u64
+    };
     let (statute, diagnostics) = read_statute_file(&docs.corpus.frameworks, &source);
     let diagnostics = errors_only(diagnostics);
     let statute = match statute {
         Some(s) if !diagnostics.has_errors() => Some((s.id.clone(), docs.documents(&s))),
         _ => None,
     };
-    Ok(Parsed { path: file.path.clone(), size, mtime_ns: file.mtime_ns, hash, statute, diagnostics })
+    Ok(Parsed {
+        path: file.path.clone(),
+        size,
+        mtime_ns: file.mtime_ns,
+        hash,
+        statute,
+        diagnostics,
+    })
 }
 
 fn commit(writer: &mut IndexWriter, token: &str) -> Result<(), Error> {
@@ -523,11 +667,15 @@ fn commit(writer: &mut IndexWriter, token: &str) -> Result<(), Error> {
 
 /// Threads that parse statute files; tantivy adds its own indexing threads.
 fn parse_threads() -> usize {
-    env_usize("HARMONIA_PARSE_THREADS").unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    env_usize("HARMONIA_PARSE_THREADS")
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 fn env_usize(name: &str) -> Option<usize> {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
 }
 
 fn new_writer(index: &Index) -> Result<IndexWriter, Error> {
@@ -548,7 +696,9 @@ fn progress_bar(show: bool, total: u64) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("indexing {bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}") {
+    if let Ok(style) = ProgressStyle::with_template(
+        "indexing {bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+    ) {
         bar.set_style(style);
     }
     bar
@@ -574,11 +724,26 @@ impl<'a> DocBuilder<'a> {
         let mut provisions = HashMap::new();
         for fw in &corpus.frameworks {
             for p in &fw.provisions {
-                provisions.insert(p.id.as_str(), ProvisionDoc { area: p.area.to_lowercase(), concept: concept_texts(p) });
+                provisions.insert(
+                    p.id.as_str(),
+                    ProvisionDoc {
+                        area: p.area.to_lowercase(),
+                        concept: concept_texts(p),
+                    },
+                );
             }
         }
-        let regions = corpus.countries.iter().filter_map(|c| Some((c.code.to_string(), c.region.clone()?))).collect();
-        DocBuilder { fields, corpus, provisions, regions }
+        let regions = corpus
+            .countries
+            .iter()
+            .filter_map(|c| Some((c.code.to_string(), c.region.clone()?)))
+            .collect();
+        DocBuilder {
+            fields,
+            corpus,
+            provisions,
+            regions,
+        }
     }
 
     fn documents(&self, statute: &Statute) -> Vec<TantivyDocument> {
@@ -594,7 +759,6 @@ impl<'a> DocBuilder<'a> {
             doc.add_u64(f.line, u64::from(section.line));
             doc.add_text(f.title, &statute.title);
             doc.add_text(f.country, &country);
-            doc.add_facet(f.country_f, Facet::from_path([country.as_str()]));
             if let Some(region) = self.regions.get(&country) {
                 doc.add_text(f.region, region);
             }
@@ -607,7 +771,6 @@ impl<'a> DocBuilder<'a> {
             let mut areas: Vec<&str> = Vec::new();
             for imp in section.implementations() {
                 doc.add_text(f.provision, imp.provision.as_str());
-                doc.add_facet(f.provision_f, Facet::from_path([imp.provision.as_str()]));
                 if let Some(p) = self.provisions.get(imp.provision.as_str()) {
                     if !areas.contains(&p.area.as_str()) {
                         areas.push(&p.area);
@@ -620,8 +783,10 @@ impl<'a> DocBuilder<'a> {
             for a in areas {
                 doc.add_text(f.area, a);
             }
-            doc.add_i64(f.start, section.start(statute).map_or(i64::MAX, schema::day_number));
-            doc.add_i64(f.end, section.end(statute).map_or(i64::MAX, schema::day_number));
+            let (start, end) = (section.start(statute), section.end(statute));
+            doc.add_i64(f.start, start.map_or(i64::MAX, schema::day_number));
+            doc.add_i64(f.end, end.map_or(i64::MAX, schema::day_number));
+            doc.add_u64(f.span, schema::span(start, end));
             docs.push(doc);
         }
         docs

@@ -65,14 +65,17 @@ impl Manifest {
 
     /// Writes the manifest into `dir`, atomically.
     pub fn write(&self, dir: &Path) -> Result<(), Error> {
-        let json = serde_json::to_vec(self).map_err(|e| Error::Index(format!("cannot encode the manifest: {e}")))?;
+        let json = serde_json::to_vec(self)
+            .map_err(|e| Error::Index(format!("cannot encode the manifest: {e}")))?;
         output::write_atomic(&dir.join(FILE_NAME), &json)
     }
 
     /// True when `record` can be trusted for a file of this size and time without hashing it.
     pub fn unchanged_by_stat(&self, record: &FileRecord, size: u64, mtime_ns: Option<i64>) -> bool {
         match (record.mtime_ns, mtime_ns) {
-            (Some(a), Some(b)) => record.size == size && a == b && b < self.scanned_at_ns.saturating_sub(RACY_NS),
+            (Some(a), Some(b)) => {
+                record.size == size && a == b && b < self.scanned_at_ns.saturating_sub(RACY_NS)
+            }
             _ => false,
         }
     }
@@ -84,19 +87,41 @@ mod tests {
 
     #[test]
     fn recent_files_are_not_trusted_by_stat() {
-        let m = Manifest { scanned_at_ns: 10_000_000_000, ..Manifest::default() };
-        let r = FileRecord { size: 5, mtime_ns: Some(1), ..FileRecord::default() };
+        let m = Manifest {
+            scanned_at_ns: 10_000_000_000,
+            ..Manifest::default()
+        };
+        let r = FileRecord {
+            size: 5,
+            mtime_ns: Some(1),
+            ..FileRecord::default()
+        };
         assert!(m.unchanged_by_stat(&r, 5, Some(1)));
         assert!(!m.unchanged_by_stat(&r, 6, Some(1)));
-        let recent = FileRecord { size: 5, mtime_ns: Some(9_000_000_000), ..FileRecord::default() };
+        let recent = FileRecord {
+            size: 5,
+            mtime_ns: Some(9_000_000_000),
+            ..FileRecord::default()
+        };
         assert!(!m.unchanged_by_stat(&recent, 5, Some(9_000_000_000)));
     }
 
     #[test]
     fn manifests_round_trip() {
         let dir = tempfile::tempdir().unwrap();
-        let mut m = Manifest { schema: 1, commit: "abc".into(), ..Manifest::default() };
-        m.files.insert("statutes/ar/x.md".into(), FileRecord { size: 3, hash: "h".into(), ..FileRecord::default() });
+        let mut m = Manifest {
+            schema: 1,
+            commit: "abc".into(),
+            ..Manifest::default()
+        };
+        m.files.insert(
+            "statutes/ar/x.md".into(),
+            FileRecord {
+                size: 3,
+                hash: "h".into(),
+                ..FileRecord::default()
+            },
+        );
         m.write(dir.path()).unwrap();
         let back = Manifest::read(dir.path()).unwrap();
         assert_eq!(back.commit, "abc");

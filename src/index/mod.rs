@@ -57,7 +57,9 @@ pub fn default_location(source: &CorpusSource) -> Result<PathBuf, Error> {
                 h.update(&[0]);
             }
             let hash = h.finalize().to_hex();
-            Ok(cache.join("harmonia").join(format!("index-{}", &hash[..16])))
+            Ok(cache
+                .join("harmonia")
+                .join(format!("index-{}", &hash[..16])))
         }
     }
 }

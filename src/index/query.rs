@@ -10,19 +10,51 @@
 //! language, provision, date) are exact and do not change scores.
 
 use std::collections::BTreeMap;
-use std::ops::{Bound, Range};
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermSetQuery};
+use tantivy::collector::{Collector, FilterCollector, SegmentCollector, TopDocs};
+use tantivy::columnar::StrColumn;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermSetQuery,
+};
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, Order, ReloadPolicy, Score, Searcher, SegmentReader,
+    TantivyDocument, Term,
+};
 
 use super::schema::{self, Fields, LANGUAGE_SLOTS};
 use super::{analyzers, index_error};
 use crate::error::Error;
+
+/// The fields a query may name with `field:value`.
+pub const QUERY_FIELDS: [&str; 22] = [
+    "heading",
+    "context",
+    "title",
+    "section",
+    "statute",
+    "country",
+    "region",
+    "language",
+    "area",
+    "provision",
+    "text_es",
+    "text_pt",
+    "text_en",
+    "text_fr",
+    "text_de",
+    "text_other",
+    "concept_es",
+    "concept_pt",
+    "concept_en",
+    "concept_fr",
+    "concept_de",
+    "concept_other",
+];
 
 /// Which sections count by date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -190,10 +222,33 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Opens the index generation in `dir`.
     pub fn open(dir: &std::path::Path) -> Result<SearchIndex, Error> {
-        let index = Index::open_in_dir(dir).map_err(index_error)?;
+        let mut index = Index::open_in_dir(dir).map_err(index_error)?;
+        // Segments are searched in parallel, one thread a core (at most four).
+        let threads = std::env::var("HARMONIA_SEARCH_THREADS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map_or(1, |n| n.get())
+                    .min(4)
+            });
+        if threads > 1 {
+            index
+                .set_multithread_executor(threads)
+                .map_err(index_error)?;
+        }
         analyzers::register(&index);
-        let fields = schema::fields_of(&index.schema()).ok_or_else(|| Error::Index("the index has an unexpected schema; rebuild it with `harmonia index --rebuild`".into()))?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(index_error)?;
+        let fields = schema::fields_of(&index.schema()).ok_or_else(|| {
+            Error::Index(
+                "the index has an unexpected schema; rebuild it with `harmonia index --rebuild`"
+                    .into(),
+            )
+        })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(index_error)?;
         let mut defaults: Vec<Field> = vec![fields.heading, fields.title];
         defaults.extend(fields.text);
         defaults.extend(fields.concept);
@@ -204,7 +259,12 @@ impl SearchIndex {
         for f in fields.concept {
             parser.set_field_boost(f, 0.7);
         }
-        Ok(SearchIndex { index, reader, fields, parser })
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            parser,
+        })
     }
 
     /// Number of sections in the index.
@@ -214,11 +274,26 @@ impl SearchIndex {
 
     /// Parses a query string, with a message for people when it is malformed.
     pub fn parse(&self, query: &str) -> Result<Box<dyn Query>, Error> {
+        use tantivy::query::QueryParserError as E;
         self.parser.parse_query(query).map_err(|e| {
-            Error::Usage(format!(
-                "cannot read the query `{query}`: {e}\n  hint: put phrases in double quotes, close every quote and parenthesis, \
-                 and use field:value only with a field of the index (heading, title, country, provision, text_es, ...)"
-            ))
+            let message = match &e {
+                E::SyntaxError(_) => format!(
+                    "cannot read the query `{query}`: a quote or parenthesis is not closed, or AND, OR, NOT, \
+                     +, -, ^ or field: stands without a word\n  hint: put phrases and words with punctuation in \
+                     double quotes, e.g. \"art. 153 bis\""
+                ),
+                E::FieldDoesNotExist(field) => format!(
+                    "the query `{query}` names the field `{field}:`, which the index does not have\n  hint: fields are \
+                     {}; put words with a colon in double quotes",
+                    QUERY_FIELDS.join(", ")
+                ),
+                E::AllButQueryForbidden => format!(
+                    "the query `{query}` only excludes words\n  hint: add a word to find, or list sections with \
+                     filters alone (e.g. --country ar) and no query"
+                ),
+                other => format!("cannot read the query `{query}`: {other}"),
+            };
+            Error::Usage(message)
         })
     }
 
@@ -226,7 +301,11 @@ impl SearchIndex {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, Error> {
         let searcher = self.reader.searcher();
         let f = &self.fields;
-        let text = request.query.as_deref().map(str::trim).filter(|q| !q.is_empty());
+        let text = request
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty());
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let parsed = match text {
             Some(q) => Some(self.parse(q)?),
@@ -239,8 +318,13 @@ impl SearchIndex {
             if values.is_empty() {
                 return None;
             }
-            let terms = values.iter().map(|v| Term::from_field_text(field, &v.to_lowercase()));
-            Some(Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 0.0)))
+            let terms = values
+                .iter()
+                .map(|v| Term::from_field_text(field, &v.to_lowercase()));
+            Some(Box::new(ConstScoreQuery::new(
+                Box::new(TermSetQuery::new(terms)),
+                0.0,
+            )))
         };
         for (field, values) in [
             (f.provision, &request.provisions),
@@ -253,35 +337,46 @@ impl SearchIndex {
                 clauses.push((Occur::Must, q));
             }
         }
-        if let DateFilter::AsOf(date) = request.date {
-            let day = schema::day_number(date);
-            let started = RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.start, day)));
-            let not_ended = RangeQuery::new(Bound::Included(Term::from_field_i64(f.end, day)), Bound::Unbounded);
-            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(started), 0.0))));
-            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(not_ended), 0.0))));
-        }
-        let query: Box<dyn Query> = if clauses.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(clauses)) };
-
-        let mut countries = FacetCollector::for_field("country_f");
-        countries.add_facet("/");
-        let mut provisions = FacetCollector::for_field("provision_f");
-        provisions.add_facet("/");
-        let limit = request.limit.max(1);
-        let (scored, total, country_counts, provision_counts): (Vec<(f32, DocAddress)>, usize, _, _) = if parsed.is_some() {
-            searcher.search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, countries, provisions)).map_err(index_error)?
+        let query: Box<dyn Query> = if clauses.is_empty() {
+            Box::new(AllQuery)
         } else {
-            let (listed, total, c, p) = searcher
-                .search(&query, &(TopDocs::with_limit(limit).order_by_string_fast_field("section", Order::Asc), Count, countries, provisions))
-                .map_err(index_error)?;
-            (listed.into_iter().map(|(_, a)| (0.0, a)).collect(), total, c, p)
+            Box::new(BooleanQuery::new(clauses))
         };
-        let mut facets = Facets::default();
-        for (facet, count) in country_counts.get("/") {
-            facets.country.insert(facet_name(facet), count);
-        }
-        for (facet, count) in provision_counts.get("/") {
-            facets.provision.insert(facet_name(facet), count);
-        }
+
+        // The date filter runs as the documents are collected: one packed value a document,
+        // cheaper than intersecting with two range queries.
+        let day = match request.date {
+            DateFilter::AsOf(date) => Some(schema::span_day(Some(date))),
+            DateFilter::All => None,
+        };
+        let in_force = move |span: u64| day.is_none_or(|d| schema::span_covers(span, d));
+        let limit = request.limit.max(1);
+        let (scored, tally): (Vec<(f32, DocAddress)>, Tally) = if parsed.is_some() {
+            let collector = (TopDocs::with_limit(limit).order_by_score(), TallyCollector);
+            searcher
+                .search(
+                    &query,
+                    &FilterCollector::new(schema::SPAN.to_string(), in_force, collector),
+                )
+                .map_err(index_error)?
+        } else {
+            let collector = (
+                TopDocs::with_limit(limit).order_by_string_fast_field("section", Order::Asc),
+                TallyCollector,
+            );
+            let (listed, tally) = searcher
+                .search(
+                    &query,
+                    &FilterCollector::new(schema::SPAN.to_string(), in_force, collector),
+                )
+                .map_err(index_error)?;
+            (listed.into_iter().map(|(_, a)| (0.0, a)).collect(), tally)
+        };
+        let total = tally.total;
+        let facets = Facets {
+            country: tally.countries,
+            provision: tally.provisions,
+        };
 
         let snippets = Snippets::new(&searcher, parsed.as_deref(), f, request.snippet_chars)?;
         let mut hits = Vec::with_capacity(scored.len());
@@ -289,14 +384,31 @@ impl SearchIndex {
             let doc: TantivyDocument = searcher.doc(address).map_err(index_error)?;
             hits.push(self.hit(&doc, score, &snippets));
         }
-        Ok(SearchResults { query: text.unwrap_or_default().to_string(), total, hits, facets })
+        Ok(SearchResults {
+            query: text.unwrap_or_default().to_string(),
+            total,
+            hits,
+            facets,
+        })
     }
 
     fn hit(&self, doc: &TantivyDocument, score: f32, snippets: &Snippets) -> Hit {
         let f = &self.fields;
-        let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        let all = |field: Field| doc.get_all(field).filter_map(|v| v.as_str().map(str::to_string)).collect::<Vec<_>>();
-        let int = |field: Field| doc.get_first(field).and_then(|v| v.as_i64()).unwrap_or(i64::MAX);
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        let all = |field: Field| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect::<Vec<_>>()
+        };
+        let int = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_i64())
+                .unwrap_or(i64::MAX)
+        };
         let language = text(f.language);
         let slot = schema::slot_of(&language);
         Hit {
@@ -310,7 +422,10 @@ impl SearchIndex {
             score,
             snippet: snippets.make(slot, &text(f.text[slot])),
             file: text(f.file),
-            line: doc.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or_default(),
+            line: doc
+                .get_first(f.line)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default(),
             in_force: schema::day_date(int(f.start)),
             repealed: schema::day_date(int(f.end)),
             language,
@@ -323,8 +438,100 @@ impl SearchIndex {
     }
 }
 
-fn facet_name(facet: &tantivy::schema::Facet) -> String {
-    facet.to_path().last().map(|s| s.to_string()).unwrap_or_default()
+/// What [`TallyCollector`] counts: matching sections, per country and per provision.
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    countries: BTreeMap<String, u64>,
+    provisions: BTreeMap<String, u64>,
+}
+
+/// Counts matching sections per country and provision from the `country` and `provision`
+/// fast columns: per segment by term ordinal, turned into names once at the end.
+struct TallyCollector;
+
+struct TallySegment {
+    total: usize,
+    country: Option<StrColumn>,
+    provision: Option<StrColumn>,
+    country_counts: Vec<u64>,
+    provision_counts: Vec<u64>,
+}
+
+impl Collector for TallyCollector {
+    type Fruit = Tally;
+    type Child = TallySegment;
+
+    fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<TallySegment> {
+        let country = reader.fast_fields().str("country")?;
+        let provision = reader.fast_fields().str("provision")?;
+        Ok(TallySegment {
+            total: 0,
+            country_counts: vec![0; country.as_ref().map_or(0, |c| c.num_terms())],
+            provision_counts: vec![0; provision.as_ref().map_or(0, |c| c.num_terms())],
+            country,
+            provision,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Tally>) -> tantivy::Result<Tally> {
+        let mut out = Tally::default();
+        for f in fruits {
+            out.total += f.total;
+            for (k, n) in f.countries {
+                *out.countries.entry(k).or_default() += n;
+            }
+            for (k, n) in f.provisions {
+                *out.provisions.entry(k).or_default() += n;
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for TallySegment {
+    type Fruit = Tally;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.total += 1;
+        if let Some(c) = &self.country {
+            for ord in c.term_ords(doc) {
+                if let Some(n) = self.country_counts.get_mut(ord as usize) {
+                    *n += 1;
+                }
+            }
+        }
+        if let Some(p) = &self.provision {
+            for ord in p.term_ords(doc) {
+                if let Some(n) = self.provision_counts.get_mut(ord as usize) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> Tally {
+        let names = |column: &Option<StrColumn>, counts: &[u64]| {
+            let mut out = BTreeMap::new();
+            let Some(column) = column else { return out };
+            for (ord, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+                let mut name = String::new();
+                if column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
+                    out.insert(name, n);
+                }
+            }
+            out
+        };
+        Tally {
+            total: self.total,
+            countries: names(&self.country, &self.country_counts),
+            provisions: names(&self.provision, &self.provision_counts),
+        }
+    }
 }
 
 /// One snippet generator per language slot, built from the query's terms in that slot's
@@ -336,7 +543,12 @@ struct Snippets {
 }
 
 impl Snippets {
-    fn new(searcher: &Searcher, query: Option<&dyn Query>, f: &Fields, chars: usize) -> Result<Snippets, Error> {
+    fn new(
+        searcher: &Searcher,
+        query: Option<&dyn Query>,
+        f: &Fields,
+        chars: usize,
+    ) -> Result<Snippets, Error> {
         let mut generators = Vec::new();
         for slot in 0..LANGUAGE_SLOTS.len() {
             let Some(query) = query else {
@@ -351,7 +563,9 @@ impl Snippets {
                 }
             });
             for term in found {
-                let Some(word) = term.value().as_str().map(str::to_string) else { continue };
+                let Some(word) = term.value().as_str().map(str::to_string) else {
+                    continue;
+                };
                 let df = searcher.doc_freq(&term).map_err(index_error)?;
                 let score = 1.0 / (1.0 + df as f32);
                 let e = terms.entry(word).or_insert(0.0);
@@ -361,8 +575,16 @@ impl Snippets {
                 generators.push(None);
                 continue;
             }
-            let tokenizer = searcher.index().tokenizer_for_field(f.text[slot]).map_err(index_error)?;
-            generators.push(Some(SnippetGenerator::new(terms, tokenizer, f.text[slot], chars)));
+            let tokenizer = searcher
+                .index()
+                .tokenizer_for_field(f.text[slot])
+                .map_err(index_error)?;
+            generators.push(Some(SnippetGenerator::new(
+                terms,
+                tokenizer,
+                f.text[slot],
+                chars,
+            )));
         }
         Ok(Snippets { generators, chars })
     }
@@ -372,7 +594,10 @@ impl Snippets {
             let s = g.snippet(text);
             if !s.fragment().is_empty() && !s.highlighted().is_empty() {
                 let range = s.fragment_range();
-                return collapse(s.fragment(), s.highlighted(), range.start > 0, range.end < text.len());
+                let words = |t: &str| t.chars().any(char::is_alphanumeric);
+                let before = text.get(..range.start).is_some_and(words);
+                let after = text.get(range.end..).is_some_and(words);
+                return collapse(s.fragment(), s.highlighted(), before, after);
             }
         }
         lead(text, self.chars)
@@ -383,13 +608,21 @@ impl Snippets {
 fn lead(text: &str, chars: usize) -> Snippet {
     let mut end = text.len();
     if let Some((i, _)) = text.char_indices().nth(chars) {
-        end = text[..i].rfind(char::is_whitespace).filter(|&j| j > 0).unwrap_or(i);
+        end = text[..i]
+            .rfind(char::is_whitespace)
+            .filter(|&j| j > 0)
+            .unwrap_or(i);
     }
     collapse(&text[..end], &[], false, end < text.len())
 }
 
 /// Collapses runs of whitespace to one space (moving the highlights along) and marks cuts.
-fn collapse(fragment: &str, highlights: &[Range<usize>], cut_before: bool, cut_after: bool) -> Snippet {
+fn collapse(
+    fragment: &str,
+    highlights: &[Range<usize>],
+    cut_before: bool,
+    cut_after: bool,
+) -> Snippet {
     let mut ranges: Vec<Range<usize>> = highlights.to_vec();
     ranges.sort_by_key(|r| r.start);
     let mut text = String::with_capacity(fragment.len() + 8);
@@ -413,7 +646,10 @@ fn collapse(fragment: &str, highlights: &[Range<usize>], cut_before: bool, cut_a
     map[fragment.len()] = text.len();
     let mut out_ranges: Vec<Range<usize>> = Vec::new();
     for r in ranges {
-        if r.end > fragment.len() || !fragment.is_char_boundary(r.start) || !fragment.is_char_boundary(r.end) {
+        if r.end > fragment.len()
+            || !fragment.is_char_boundary(r.start)
+            || !fragment.is_char_boundary(r.end)
+        {
             continue;
         }
         let (s, e) = (map[r.start], map[r.end]);
@@ -431,7 +667,10 @@ fn collapse(fragment: &str, highlights: &[Range<usize>], cut_before: bool, cut_a
     if cut_after {
         text.push_str(" …");
     }
-    Snippet { text, highlights: out_ranges }
+    Snippet {
+        text,
+        highlights: out_ranges,
+    }
 }
 
 #[cfg(test)]
@@ -440,7 +679,13 @@ mod tests {
 
     #[test]
     fn snippets_render_three_ways() {
-        let s = collapse("el  <que>\n accediere sin", &[11..20], true, true);
+        let highlight = Range { start: 11, end: 20 };
+        let s = collapse(
+            "el  <que>\n accediere sin",
+            std::slice::from_ref(&highlight),
+            true,
+            true,
+        );
         assert_eq!(s.text, "… el <que> accediere sin …");
         assert_eq!(s.to_markdown(), "… el <que> **accediere** sin …");
         assert_eq!(s.to_html(), "… el &lt;que&gt; <mark>accediere</mark> sin …");

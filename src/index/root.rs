@@ -44,13 +44,25 @@ impl IndexRoot {
     /// Opens (creating it if needed) the index folder `dir`. Refuses a folder that holds other
     /// things than a harmonia index, so a mistyped `--index` never deletes anything.
     pub fn new(dir: &Path) -> Result<IndexRoot, Error> {
-        let write_err = |source| Error::Write { path: dir.to_path_buf(), source };
+        let write_err = |source| Error::Write {
+            path: dir.to_path_buf(),
+            source,
+        };
         if dir.exists() {
             if !dir.is_dir() {
-                return Err(Error::Usage(format!("--index {} is a file, not a folder", dir.display())));
+                return Err(Error::Usage(format!(
+                    "--index {} is a file, not a folder",
+                    dir.display()
+                )));
             }
             let ours = dir.join(CURRENT).exists() || dir.join(LOCK).exists();
-            let empty = fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?.next().is_none();
+            let empty = fs::read_dir(dir)
+                .map_err(|source| Error::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                })?
+                .next()
+                .is_none();
             if !ours && !empty {
                 return Err(Error::Usage(format!(
                     "{} is not a harmonia index folder and is not empty; give --index a new or empty folder",
@@ -60,7 +72,9 @@ impl IndexRoot {
         } else {
             fs::create_dir_all(dir).map_err(write_err)?;
         }
-        Ok(IndexRoot { dir: dir.to_path_buf() })
+        Ok(IndexRoot {
+            dir: dir.to_path_buf(),
+        })
     }
 
     /// The folder.
@@ -88,33 +102,55 @@ impl IndexRoot {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|source| Error::Write { path: path.clone(), source })?;
-        let locked = file.try_lock_exclusive().map_err(|source| Error::Write { path: path.clone(), source })?;
+            .map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+        let locked = file.try_lock_exclusive().map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
         if !locked {
             if std::io::stderr().is_terminal() {
-                output::eprint("waiting for another harmonia process to finish updating the index...\n");
+                output::eprint(
+                    "waiting for another harmonia process to finish updating the index...\n",
+                );
             }
-            file.lock_exclusive().map_err(|source| Error::Write { path: path.clone(), source })?;
+            file.lock_exclusive().map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
         }
         Ok(BuildLock { _file: file })
     }
 
     /// Takes the build lock only if it is free.
     pub fn try_lock(&self) -> Option<BuildLock> {
-        let file = OpenOptions::new().create(true).truncate(false).write(true).open(self.dir.join(LOCK)).ok()?;
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join(LOCK))
+            .ok()?;
         matches!(file.try_lock_exclusive(), Ok(true)).then_some(BuildLock { _file: file })
     }
 
     /// Creates a fresh, empty generation folder (call with the lock held).
     pub fn new_generation(&self, _lock: &BuildLock) -> Result<PathBuf, Error> {
         let dir = self.dir.join(format!("{GEN_PREFIX}{}", token()));
-        fs::create_dir(&dir).map_err(|source| Error::Write { path: dir.clone(), source })?;
+        fs::create_dir(&dir).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
         Ok(dir)
     }
 
     /// Makes `generation` the live one (atomically), then deletes the others.
     pub fn publish(&self, generation: &Path, lock: &BuildLock) -> Result<(), Error> {
-        let name = generation.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = generation
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         output::write_atomic(&self.dir.join(CURRENT), name.as_bytes())?;
         self.clean(lock);
         Ok(())
@@ -125,7 +161,9 @@ impl IndexRoot {
     /// still hold files open); the next build tries again.
     pub fn clean(&self, _lock: &BuildLock) {
         let live = self.current();
-        let Ok(entries) = fs::read_dir(&self.dir) else { return };
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -141,7 +179,10 @@ impl IndexRoot {
 /// A token unique to this process and moment: names generations and commits.
 pub fn token() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or_default();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
     let mut h = blake3::Hasher::new();
     h.update(&now.to_le_bytes());
     h.update(&std::process::id().to_le_bytes());

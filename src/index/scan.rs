@@ -50,7 +50,9 @@ enum Origin {
 impl CorpusFile {
     /// The country folder of a file under `statutes/` (`ar`).
     pub fn country_folder(&self) -> Option<&str> {
-        self.path.strip_prefix("statutes/").and_then(|r| r.split('/').next())
+        self.path
+            .strip_prefix("statutes/")
+            .and_then(|r| r.split('/').next())
     }
 
     /// Reads the file as the corpus reader wants it (oversized files are flagged, not read).
@@ -58,11 +60,27 @@ impl CorpusFile {
         let (bytes, built_in) = match &self.origin {
             Origin::BuiltIn(b) => (Cow::Borrowed(*b), true),
             Origin::Disk(_) if self.size > MAX_FILE_BYTES => {
-                return Ok(SourceFile { path: self.path.clone(), bytes: Cow::Borrowed(&[]), built_in: false, too_large: Some(self.size) })
+                return Ok(SourceFile {
+                    path: self.path.clone(),
+                    bytes: Cow::Borrowed(&[]),
+                    built_in: false,
+                    too_large: Some(self.size),
+                })
             }
-            Origin::Disk(p) => (Cow::Owned(fs::read(p).map_err(|source| Error::Io { path: p.clone(), source })?), false),
+            Origin::Disk(p) => (
+                Cow::Owned(fs::read(p).map_err(|source| Error::Io {
+                    path: p.clone(),
+                    source,
+                })?),
+                false,
+            ),
         };
-        Ok(SourceFile { path: self.path.clone(), bytes, built_in, too_large: None })
+        Ok(SourceFile {
+            path: self.path.clone(),
+            bytes,
+            built_in,
+            too_large: None,
+        })
     }
 
     /// The blake3 hash of the file's content, in hex.
@@ -71,8 +89,14 @@ impl CorpusFile {
             Origin::BuiltIn(b) => Ok(blake3::hash(b).to_hex().to_string()),
             Origin::Disk(p) => {
                 let mut hasher = blake3::Hasher::new();
-                let mut f = fs::File::open(p).map_err(|source| Error::Io { path: p.clone(), source })?;
-                std::io::copy(&mut f, &mut hasher).map_err(|source| Error::Io { path: p.clone(), source })?;
+                let mut f = fs::File::open(p).map_err(|source| Error::Io {
+                    path: p.clone(),
+                    source,
+                })?;
+                std::io::copy(&mut f, &mut hasher).map_err(|source| Error::Io {
+                    path: p.clone(),
+                    source,
+                })?;
                 Ok(hasher.finalize().to_hex().to_string())
             }
         }
@@ -116,9 +140,15 @@ pub fn scan(source: &CorpusSource) -> Result<Vec<CorpusFile>, Error> {
     let mut files = match source {
         CorpusSource::BuiltIn => built_in(&|_| true)?,
         CorpusSource::Dir(dir) => {
-            let meta = fs::metadata(dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
+            let meta = fs::metadata(dir).map_err(|source| Error::Io {
+                path: dir.clone(),
+                source,
+            })?;
             if !meta.is_dir() {
-                return Err(Error::Usage(format!("{} is not a folder (--corpus takes a corpus folder)", dir.display())));
+                return Err(Error::Usage(format!(
+                    "{} is not a folder (--corpus takes a corpus folder)",
+                    dir.display()
+                )));
             }
             let mut files = Vec::new();
             if dir.join("model-law").is_dir() {
@@ -163,7 +193,13 @@ fn walk(root: &Path, top: &str, files: &mut Vec<CorpusFile>) -> Result<(), Error
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .and_then(|d| i64::try_from(d.as_nanos()).ok());
             let rel = format!("{top}/{name}/{fname}");
-            files.push(CorpusFile { kind: kind_of(&rel), path: rel, size: meta.len(), mtime_ns, origin: Origin::Disk(fpath) });
+            files.push(CorpusFile {
+                kind: kind_of(&rel),
+                path: rel,
+                size: meta.len(),
+                mtime_ns,
+                origin: Origin::Disk(fpath),
+            });
         }
     }
     Ok(())

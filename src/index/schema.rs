@@ -7,20 +7,24 @@
 //! | `heading`, `context`, `title` | folded | the heading, the chapter headings above it, the statute title |
 //! | `text_es` .. `text_de`, `text_other` | stemmed per language / folded | the section text, in its statute's language field |
 //! | `concept_es` .. `concept_de`, `concept_other` | stemmed per language / folded | titles, element labels and terms of the provisions the section implements |
-//! | `start`, `end` | i64 days since 1970-01-01 | in-force dates (`i64::MAX` for never / open-ended) |
-//! | `country_f`, `provision_f` | facets | counts per country and provision |
+//! | `start`, `end` | i64 days since 1970-01-01, stored | in-force dates (`i64::MAX` for never / open-ended) |
+//! | `span` | u64 fast | both dates packed in one value, for the as-of filter |
+//!
+//! `section`, `country` and `provision` are also fast (columnar) fields: listings are sorted
+//! by section, and facet counts read country and provision values without touching postings.
 //!
 //! Changing the schema or an analyzer means bumping [`SCHEMA_VERSION`]: indexes of another
 //! version are rebuilt, never misread.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, INDEXED, STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
+    STRING,
 };
 
 use super::analyzers::{self, FOLDED, KEYWORD};
 
 /// Version of the schema and analyzers; stored in the manifest.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Field groups that hold text per language: the stemmed languages, then `other`.
 pub const LANGUAGE_SLOTS: [&str; 6] = ["es", "pt", "en", "fr", "de", "other"];
@@ -56,19 +60,18 @@ pub struct Fields {
     pub text: [Field; 6],
     /// Concept fields, one per [`LANGUAGE_SLOTS`] entry.
     pub concept: [Field; 6],
-    /// First day in force (days since 1970-01-01; `i64::MAX` when never in force).
+    /// First day in force (days since 1970-01-01; `i64::MAX` when never in force), stored.
     pub start: Field,
-    /// Last day in force (`i64::MAX` when not repealed).
+    /// Last day in force (`i64::MAX` when not repealed), stored.
     pub end: Field,
-    /// Country facet (`/AR`).
-    pub country_f: Field,
-    /// Provision facets (`/bc-2`).
-    pub provision_f: Field,
+    /// Start and end packed by [`span`], fast: the as-of filter reads one value a document.
+    pub span: Field,
 }
 
 fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
-    let indexing =
-        TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(tokenizer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let options = TextOptions::default().set_indexing_options(indexing);
     if stored {
         options.set_stored()
@@ -78,9 +81,16 @@ fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
 }
 
 fn keyword_options() -> TextOptions {
-    let indexing = TextFieldIndexing::default().set_tokenizer(KEYWORD).set_index_option(IndexRecordOption::Basic);
-    TextOptions::default().set_indexing_options(indexing).set_stored()
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(KEYWORD)
+        .set_index_option(IndexRecordOption::Basic);
+    TextOptions::default()
+        .set_indexing_options(indexing)
+        .set_stored()
 }
+
+/// Name of the fast field holding [`span`].
+pub const SPAN: &str = "span";
 
 /// Name of the text field of a language slot (`text_es`).
 pub fn text_field_name(slot: &str) -> String {
@@ -103,32 +113,43 @@ pub fn slot_analyzer(slot: &str) -> String {
 
 /// The language slot a statute language goes to (`other` for languages without a stemmer).
 pub fn slot_of(language: &str) -> usize {
-    LANGUAGE_SLOTS.iter().position(|s| *s == language && *s != "other").unwrap_or(LANGUAGE_SLOTS.len() - 1)
+    LANGUAGE_SLOTS
+        .iter()
+        .position(|s| *s == language && *s != "other")
+        .unwrap_or(LANGUAGE_SLOTS.len() - 1)
 }
 
 /// Builds the schema and the handles of its fields.
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let dates = NumericOptions::default().set_indexed().set_fast().set_stored();
+    let dates = NumericOptions::default().set_stored();
     let section = b.add_text_field("section", (STRING | STORED).set_fast("raw"));
     let statute = b.add_text_field("statute", STRING | STORED);
     let file = b.add_text_field("file", STRING | STORED);
     let line = b.add_u64_field("line", STORED);
     let title = b.add_text_field("title", text_options(FOLDED, true));
-    let country = b.add_text_field("country", keyword_options());
+    let country = b.add_text_field("country", keyword_options().set_fast("raw"));
     let region = b.add_text_field("region", keyword_options());
     let language = b.add_text_field("language", keyword_options());
     let area = b.add_text_field("area", keyword_options());
-    let provision = b.add_text_field("provision", keyword_options());
+    let provision = b.add_text_field("provision", keyword_options().set_fast("raw"));
     let heading = b.add_text_field("heading", text_options(FOLDED, true));
     let context = b.add_text_field("context", text_options(FOLDED, true));
-    let text = LANGUAGE_SLOTS.map(|slot| b.add_text_field(&text_field_name(slot), text_options(&slot_analyzer(slot), true)));
-    let concept =
-        LANGUAGE_SLOTS.map(|slot| b.add_text_field(&concept_field_name(slot), text_options(&slot_analyzer(slot), false)));
+    let text = LANGUAGE_SLOTS.map(|slot| {
+        b.add_text_field(
+            &text_field_name(slot),
+            text_options(&slot_analyzer(slot), true),
+        )
+    });
+    let concept = LANGUAGE_SLOTS.map(|slot| {
+        b.add_text_field(
+            &concept_field_name(slot),
+            text_options(&slot_analyzer(slot), false),
+        )
+    });
     let start = b.add_i64_field("start", dates.clone());
     let end = b.add_i64_field("end", dates);
-    let country_f = b.add_facet_field("country_f", INDEXED);
-    let provision_f = b.add_facet_field("provision_f", INDEXED);
+    let span = b.add_u64_field(SPAN, NumericOptions::default().set_fast());
     let fields = Fields {
         section,
         statute,
@@ -146,8 +167,7 @@ pub fn build() -> (Schema, Fields) {
         concept,
         start,
         end,
-        country_f,
-        provision_f,
+        span,
     };
     (b.build(), fields)
 }
@@ -160,7 +180,32 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
 
 /// A date as the index stores it: days since 1970-01-01.
 pub fn day_number(date: chrono::NaiveDate) -> i64 {
-    date.signed_duration_since(chrono::NaiveDate::default()).num_days()
+    date.signed_duration_since(chrono::NaiveDate::default())
+        .num_days()
+}
+
+/// Packs a section's first and last day in force into one value: the first day in the high
+/// 32 bits, the last in the low 32, each as days since 1970 shifted by 2^31 so earlier dates
+/// stay positive; `None` (never in force, or never repealed) is `u32::MAX`.
+pub fn span(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDate>) -> u64 {
+    (u64::from(span_day(start)) << 32) | u64::from(span_day(end))
+}
+
+/// A day as [`span`] stores it.
+pub fn span_day(date: Option<chrono::NaiveDate>) -> u32 {
+    match date {
+        Some(d) => u32::try_from(day_number(d) + (1i64 << 31))
+            .unwrap_or(u32::MAX - 1)
+            .min(u32::MAX - 1),
+        None => u32::MAX,
+    }
+}
+
+/// True when a [`span`] value is in force on `day` (a [`span_day`] value).
+pub fn span_covers(span: u64, day: u32) -> bool {
+    let start = (span >> 32) as u32;
+    let end = span as u32;
+    start <= day && day <= end && start != u32::MAX
 }
 
 /// The inverse of [`day_number`] (`None` for the open-ended marker).
@@ -187,6 +232,21 @@ mod tests {
         let d = chrono::NaiveDate::from_ymd_opt(2008, 6, 25).unwrap();
         assert_eq!(day_date(day_number(d)), Some(d));
         assert_eq!(day_date(i64::MAX), None);
+    }
+
+    #[test]
+    fn spans_filter_by_date() {
+        let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd);
+        let s = span(d(2008, 6, 25), d(2021, 5, 27));
+        assert!(span_covers(s, span_day(d(2008, 6, 25))));
+        assert!(span_covers(s, span_day(d(2021, 5, 27))));
+        assert!(!span_covers(s, span_day(d(2021, 5, 28))));
+        assert!(!span_covers(s, span_day(d(2008, 6, 24))));
+        assert!(span_covers(
+            span(d(1940, 1, 1), None),
+            span_day(d(2026, 1, 1))
+        ));
+        assert!(!span_covers(span(None, None), span_day(d(2026, 1, 1))));
     }
 
     #[test]
