@@ -87,7 +87,7 @@ fn corpus() -> Corpus {
         file("statutes/xb/country.yaml", "code: XB\nname: Xb\nregion: Testland\n"),
         file(
             "statutes/xc/country.yaml",
-            "code: XC\nname: Xc\nregion: Testland\ntreaties:\n  - framework: tf\n    status: party\n    reservations:\n      - provision: tf-1\n",
+            "code: XC\nname: Xc\nregion: Testland\ntreaties:\n  - framework: tf\n    status: party\n    ratified: 2013-06-01\n    in_force: 2014-01-01\n    reservations:\n      - provision: tf-1\n",
         ),
         file(
             "statutes/xb/code.md",
@@ -263,6 +263,21 @@ fn a_whole_reservation_alone_is_not_dual_criminality() {
     );
     assert_eq!(p1.dual_criminality, Some(false));
     assert_eq!(p1.extraditable, Some(false));
+}
+
+#[test]
+fn reservations_count_from_the_treaty_taking_effect() {
+    let c = corpus();
+    let status = |date: &str| cov(&c, "XC", date).provision(&pid("tf-1")).unwrap().status;
+    assert_eq!(status("2013-12-31"), Status::Missing, "not yet reserved");
+    assert_eq!(status("2014-01-01"), Status::Reserved);
+    let fw = c.framework("tf").unwrap();
+    let xc = c.country(&CountryCode::parse("XC").unwrap()).unwrap();
+    let dates: Vec<String> = history(&c, fw, xc)
+        .iter()
+        .map(|x| x.as_of.to_string())
+        .collect();
+    assert_eq!(dates, ["2014-01-01"], "the reservation date is a point");
 }
 
 #[test]
