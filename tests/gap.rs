@@ -407,14 +407,20 @@ fn history_has_a_point_per_change_with_what_changed() {
     assert_eq!(
         points[2]["changed"],
         serde_json::json!([
-            {"provision": "tf-4", "from": "partial", "to": "reserved"},
-            {"provision": "tf-6", "from": "missing", "to": "reserved"},
+            {"provision": "tf-4", "from": "partial", "to": "reserved", "gained": [], "lost": []},
+            {"provision": "tf-6", "from": "missing", "to": "reserved", "gained": [], "lost": []},
         ]),
         "the treaty's entry into force brings the reservations"
     );
     assert_eq!(
         points[5]["changed"],
-        serde_json::json!([{"provision": "tf-2", "from": "full", "to": "partial"}])
+        serde_json::json!([{"provision": "tf-2", "from": "full", "to": "partial",
+            "gained": [], "lost": ["without-right"]}])
+    );
+    assert_eq!(
+        points[1]["changed"][1],
+        serde_json::json!({"provision": "tf-2", "from": "missing", "to": "partial",
+            "gained": ["intent", "access"], "lost": []})
     );
     assert_eq!(points[4]["scores"]["overall"], 0.81);
     let early = json(&mut tf(&[

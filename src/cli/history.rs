@@ -1,6 +1,6 @@
 //! `harmonia history CC`: a country's scores at every date on which its law changed (a
-//! mapped section came into force or stopped being in force), up to `--as-of`, with the
-//! provisions whose status changed at each date.
+//! mapped section came into force or stopped being in force, or its reservations started to
+//! count), up to `--as-of`, with the provisions whose status or covered elements changed.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -10,7 +10,7 @@ use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
 use crate::corpus::Framework;
 use crate::error::Result;
-use crate::gap::{self, CountryCoverage, Scores, Status};
+use crate::gap::{self, CountryCoverage, Coverage, Scores, Status};
 use crate::id::{CountryCode, ProvisionId};
 use crate::output::{self, Cell, Format};
 
@@ -47,12 +47,56 @@ struct Point {
     changed: Vec<Change>,
 }
 
-/// A provision whose status changed since the previous point.
+/// A provision whose status or covered elements changed since the previous point.
 #[derive(Serialize)]
 struct Change {
     provision: ProvisionId,
     from: Status,
     to: Status,
+    /// Elements covered now and not before.
+    gained: Vec<String>,
+    /// Elements covered before and not now.
+    lost: Vec<String>,
+}
+
+impl Change {
+    /// The change from `a` to `b`, if anything a reader cares about changed.
+    fn between(a: &Coverage, b: &Coverage) -> Option<Change> {
+        let gained: Vec<String> = b
+            .covered
+            .iter()
+            .filter(|e| !a.covered.contains(e))
+            .cloned()
+            .collect();
+        let lost: Vec<String> = a
+            .covered
+            .iter()
+            .filter(|e| !b.covered.contains(e))
+            .cloned()
+            .collect();
+        (a.status != b.status || !gained.is_empty() || !lost.is_empty()).then(|| Change {
+            provision: b.provision.clone(),
+            from: a.status,
+            to: b.status,
+            gained,
+            lost,
+        })
+    }
+
+    /// `bc-2 missing->full`, or `bc-22 partial +ships -nationals` when the status stayed.
+    fn text(&self, status_sep: &str) -> String {
+        if self.from != self.to {
+            return format!("{} {}{status_sep}{}", self.provision, self.from, self.to);
+        }
+        let mut out = format!("{} {}", self.provision, self.to);
+        for e in &self.gained {
+            out.push_str(&format!(" +{e}"));
+        }
+        for e in &self.lost {
+            out.push_str(&format!(" -{e}"));
+        }
+        out
+    }
 }
 
 /// Runs `harmonia history`.
@@ -80,12 +124,7 @@ pub fn execute(args: Args) -> Result<i32> {
                 before
                     .into_iter()
                     .zip(after)
-                    .filter(|(a, b)| a.status != b.status)
-                    .map(|(a, b)| Change {
-                        provision: b.provision.clone(),
-                        from: a.status,
-                        to: b.status,
-                    })
+                    .filter_map(|(a, b)| Change::between(a, b))
                     .collect()
             })
             .unwrap_or_default();
@@ -119,7 +158,7 @@ fn changes(p: &Point) -> String {
     }
     p.changed
         .iter()
-        .map(|c| format!("{} {}->{}", c.provision, c.from, c.to))
+        .map(|c| c.text("->"))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -220,7 +259,7 @@ fn csv(framework: &Framework, r: &Report) -> Result<String> {
             row.push(
                 p.changed
                     .iter()
-                    .map(|c| format!("{}:{}->{}", c.provision, c.from, c.to))
+                    .map(|c| c.text("->").replacen(' ', ":", 1))
                     .collect::<Vec<_>>()
                     .join(";"),
             );
