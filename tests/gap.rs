@@ -468,9 +468,9 @@ fn unknown_names_and_bad_dates_are_usage_errors() {
         "bc is the default framework; this corpus has its own"
     );
     assert!(fails(&mut tf(&["gaps", "XA", "--area", "substantiv"]))
-        .contains("unknown area of framework `tf` `substantiv`; did you mean `substantive`?"));
+        .contains("unknown area `substantiv` in framework `tf`; did you mean `substantive`?"));
     assert!(fails(&mut tf(&["penalties", "--provision", "tf-33"]))
-        .starts_with("error: unknown provision of framework `tf` `tf-33`"));
+        .starts_with("error: unknown provision `tf-33` in framework `tf`"));
     assert!(fails(&mut tf(&["matrix", "--region", "Nort"])).contains("did you mean `North`?"));
     assert!(fails(&mut tf(&["matrix", "--format", "html"])).contains("invalid value 'html'"));
 }

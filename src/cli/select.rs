@@ -133,7 +133,7 @@ pub fn country<'a>(corpus: &'a Corpus, text: &str) -> Result<&'a Country> {
         .flat_map(|c| [c.code.as_str(), c.name.as_str()])
         .collect();
     let codes: Vec<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
-    Err(message("country", &shown, &candidates, &codes))
+    Err(message("country", &shown, "", &candidates, &codes))
 }
 
 /// The area of `framework` with this name.
@@ -144,9 +144,10 @@ pub fn area<'a>(framework: &'a Framework, text: &str) -> Result<&'a str> {
         .find(|a| a.eq_ignore_ascii_case(text.trim()))
         .map(String::as_str)
         .ok_or_else(|| {
-            unknown(
-                &format!("area of framework `{}`", framework.id),
+            unknown_in(
+                "area",
                 text,
+                framework,
                 framework.areas.iter().map(String::as_str),
             )
         })
@@ -155,10 +156,13 @@ pub fn area<'a>(framework: &'a Framework, text: &str) -> Result<&'a str> {
 /// The provision of `framework` with this id.
 pub fn provision<'a>(framework: &'a Framework, text: &str) -> Result<&'a Provision> {
     framework.provision_str(text.trim()).ok_or_else(|| {
-        unknown(
-            &format!("provision of framework `{}`", framework.id),
+        unknown_in(
+            "provision",
             text,
-            framework.provisions.iter().map(|p| p.id.as_str()),
+            framework,
+            super::gapfmt::in_display_order(framework, &framework.provisions)
+                .into_iter()
+                .map(|p| p.id.as_str()),
         )
     })
 }
@@ -174,12 +178,24 @@ pub fn framework_of_provision(text: &str) -> Option<String> {
 /// the known ones when they are few.
 pub fn unknown<'a>(what: &str, wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Error {
     let known: Vec<&str> = known.into_iter().collect();
-    message(what, wrong, &known, &known)
+    message(what, wrong, "", &known, &known)
+}
+
+/// [`unknown`] for something of one framework (an area, a provision).
+pub fn unknown_in<'a>(
+    what: &str,
+    wrong: &str,
+    framework: &Framework,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Error {
+    let known: Vec<&str> = known.into_iter().collect();
+    let scope = format!(" in framework `{}`", framework.id);
+    message(what, wrong, &scope, &known, &known)
 }
 
 /// The message of [`unknown`]: the hint is drawn from `candidates`, the list shows `listed`.
-fn message(what: &str, wrong: &str, candidates: &[&str], listed: &[&str]) -> Error {
-    let mut msg = format!("unknown {what} `{}`", wrong.trim());
+fn message(what: &str, wrong: &str, scope: &str, candidates: &[&str], listed: &[&str]) -> Error {
+    let mut msg = format!("unknown {what} `{}`{scope}", wrong.trim());
     if let Some(best) = nearest(wrong.trim(), candidates) {
         msg.push_str(&format!("; did you mean `{best}`?"));
     }
