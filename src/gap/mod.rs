@@ -13,6 +13,9 @@
 //!   uncovered element is covered by the country's reservation (a reservation without
 //!   `elements` covers them all); `missing` when no active section implements it (and no
 //!   reservation covers it); `partial` otherwise.
+//! - Reservations count from the date the framework took effect for the country: its treaty
+//!   record's `in_force`, else `ratified`, else `signed`; always when the record has no date.
+//!   Before that date the country had reserved nothing, so its gaps are gaps.
 //! - Options used are the union of the options of the implementing sections.
 //! - Flags, for offences that are implemented: `below-extradition-threshold` when the highest
 //!   maximum prison term among the implementing sections is under 12 months;
@@ -32,7 +35,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::corpus::{Corpus, Country, Framework, Provision};
+use crate::corpus::{Corpus, Country, Framework, Provision, Treaty};
 use crate::id::{CountryCode, ProvisionId, SectionId};
 
 /// Prison maximum (in months) an offence needs to be extraditable under Budapest art. 24.
@@ -229,7 +232,9 @@ pub fn coverage(
             }
         }
     }
-    let treaty = country.treaty(&framework.id);
+    let treaty = country
+        .treaty(&framework.id)
+        .filter(|t| reservations_effective(t).is_none_or(|d| d <= date));
     let provisions: Vec<Coverage> = framework
         .provisions
         .iter()
@@ -314,6 +319,12 @@ pub fn coverage(
     }
 }
 
+/// The date from which a treaty record's reservations count: `in_force`, else `ratified`,
+/// else `signed`; `None` (always) when the record gives no date.
+pub fn reservations_effective(treaty: &Treaty) -> Option<NaiveDate> {
+    treaty.in_force.or(treaty.ratified).or(treaty.signed)
+}
+
 /// Scores of a set of coverages (one per provision of `framework`).
 pub fn scores(framework: &Framework, provisions: &[Coverage]) -> Scores {
     let mean = |it: &mut dyn Iterator<Item = f64>| {
@@ -368,10 +379,21 @@ pub fn matrix(
         .collect()
 }
 
-/// A country's scores at every date its law changed (and the first date of its corpus).
+/// A country's coverage at every date its law changed (a mapped section came into force or
+/// stopped being in force), and at the date its reservations under `framework` started to
+/// count, when it has reservations and that date is known.
 pub fn history(corpus: &Corpus, framework: &Framework, country: &Country) -> Vec<CountryCoverage> {
-    corpus
-        .change_dates(&country.code)
+    let mut dates = corpus.change_dates(&country.code);
+    if let Some(d) = country
+        .treaty(&framework.id)
+        .filter(|t| !t.reservations.is_empty())
+        .and_then(reservations_effective)
+    {
+        dates.push(d);
+        dates.sort_unstable();
+        dates.dedup();
+    }
+    dates
         .into_iter()
         .map(|d| coverage(corpus, framework, country, d))
         .collect()
