@@ -67,10 +67,7 @@ pub fn execute(args: Args) -> Result<i32> {
     let a = select::country(&corpus, &args.a)?;
     let b = select::country(&corpus, &args.b)?;
     let mut cmp = gap::compare(&corpus, framework, a, b, date);
-    cmp.provisions = gapfmt::in_display_order(framework, &cmp.provisions)
-        .into_iter()
-        .cloned()
-        .collect();
+    cmp.provisions = cmp.provisions.iter().into_iter().cloned().collect();
     let summary = Summary::of(&cmp);
     let text = match args.format {
         Format::Json => {
@@ -162,7 +159,7 @@ fn table(a: &Country, b: &Country, cmp: &Comparison, summary: &Summary) -> Strin
         .map(|p| {
             vec![
                 p.provision.as_str().into(),
-                p.title.as_str().into(),
+                output::truncate(&p.title, 40).into(),
                 gapfmt::status_cell(p.a_status),
                 gapfmt::status_cell(p.b_status),
                 yes_no_cell(p.dual_criminality),
@@ -177,7 +174,7 @@ fn table(a: &Country, b: &Country, cmp: &Comparison, summary: &Summary) -> Strin
         .map(|p| {
             vec![
                 p.provision.as_str().into(),
-                p.title.as_str().into(),
+                output::truncate(&p.title, 40).into(),
                 gapfmt::status_cell(p.a_status),
                 gapfmt::status_cell(p.b_status),
                 differences(cmp, p).into(),

@@ -8,31 +8,6 @@ use crate::corpus::Framework;
 use crate::gap::{round3, Coverage, Flag, Scores, Status};
 use crate::output::{self, Cell};
 
-/// Indices into `framework.provisions` in display order: by area, in the order
-/// `framework.yaml` lists the areas, then in framework order. (The framework's own order
-/// follows its file names, which would put `cooperation.md` before `definitions.md`.) Every
-/// per-provision list of the gap engine is in framework order, so these index it too.
-pub fn display_order(framework: &Framework) -> Vec<usize> {
-    let rank = |area: &str| {
-        framework
-            .areas
-            .iter()
-            .position(|a| a == area)
-            .unwrap_or(usize::MAX)
-    };
-    let mut order: Vec<usize> = (0..framework.provisions.len()).collect();
-    order.sort_by_key(|&i| (rank(&framework.provisions[i].area), i));
-    order
-}
-
-/// `items` (one per provision, in framework order) in display order.
-pub fn in_display_order<'a, T>(framework: &Framework, items: &'a [T]) -> Vec<&'a T> {
-    display_order(framework)
-        .into_iter()
-        .filter_map(|i| items.get(i))
-        .collect()
-}
-
 /// A status as a coloured table cell.
 pub fn status_cell(status: Status) -> Cell {
     Cell::styled(status.as_str(), output::status_style(status.as_str()))

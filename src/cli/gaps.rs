@@ -57,7 +57,9 @@ pub fn execute(args: Args) -> Result<i32> {
         .map(|a| select::area(framework, a))
         .transpose()?;
     let cov = gap::coverage(&corpus, framework, country, date);
-    let provisions: Vec<Coverage> = gapfmt::in_display_order(framework, &cov.provisions)
+    let provisions: Vec<Coverage> = cov
+        .provisions
+        .iter()
         .into_iter()
         .filter(|c| area.is_none_or(|a| c.area == a))
         .map(gapfmt::rounded)
@@ -112,7 +114,7 @@ fn table(framework: &Framework, r: &Report) -> String {
             vec![
                 c.provision.as_str().into(),
                 c.article.as_str().into(),
-                c.title.as_str().into(),
+                output::truncate(&c.title, 40).into(),
                 gapfmt::status_cell(c.status),
                 gaps_text(c).into(),
                 list(&c.options).into(),

@@ -119,8 +119,8 @@ pub fn execute(args: Args) -> Result<i32> {
         let changed = previous
             .as_ref()
             .map(|prev| {
-                let before = gapfmt::in_display_order(framework, &prev.provisions);
-                let after = gapfmt::in_display_order(framework, &cov.provisions);
+                let before = prev.provisions.iter();
+                let after = cov.provisions.iter();
                 before
                     .into_iter()
                     .zip(after)

@@ -111,7 +111,9 @@ fn report<'a>(
     area: Option<&'a str>,
     matrix: &'a [CountryCoverage],
 ) -> Report<'a> {
-    let provisions = gapfmt::in_display_order(framework, &framework.provisions)
+    let provisions = framework
+        .provisions
+        .iter()
         .into_iter()
         .filter(|p| area.is_none_or(|a| p.area == a))
         .map(|p| &p.id)
@@ -119,7 +121,9 @@ fn report<'a>(
     let countries = matrix
         .iter()
         .map(|cc| {
-            let cells: Vec<&Coverage> = gapfmt::in_display_order(framework, &cc.provisions)
+            let cells: Vec<&Coverage> = cc
+                .provisions
+                .iter()
                 .into_iter()
                 .filter(|c| area.is_none_or(|a| c.area == a))
                 .collect();

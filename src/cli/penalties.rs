@@ -60,7 +60,9 @@ pub fn execute(args: Args) -> Result<i32> {
     let countries = args.countries.select(&corpus)?;
     let provisions = match &args.provision {
         Some(id) => vec![select::provision(framework, id)?],
-        None => gapfmt::in_display_order(framework, &framework.provisions)
+        None => framework
+            .provisions
+            .iter()
             .into_iter()
             .filter(|p| gap::is_offence(p))
             .collect(),

@@ -160,7 +160,9 @@ pub fn provision<'a>(framework: &'a Framework, text: &str) -> Result<&'a Provisi
             "provision",
             text,
             framework,
-            super::gapfmt::in_display_order(framework, &framework.provisions)
+            framework
+                .provisions
+                .iter()
                 .into_iter()
                 .map(|p| p.id.as_str()),
         )

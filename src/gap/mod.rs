@@ -19,7 +19,9 @@
 //! - Options used are the union of the options of the implementing sections.
 //! - Flags, for offences that are implemented: `below-extradition-threshold` when the highest
 //!   maximum prison term among the implementing sections is under 12 months;
-//!   `no-custodial-penalty` when none of them has a prison term.
+//!   `no-custodial-penalty` when their penalties are recorded and none has a prison term;
+//!   `penalty-not-recorded` when none of them records a penalty at all (the corpus is
+//!   silent, which is not the same as "no prison").
 //! - Scores: full and reserved count 1, partial the covered share of the elements not
 //!   reserved, missing 0; an area's score is the mean over its provisions, the overall score
 //!   the mean over all provisions.
@@ -87,8 +89,11 @@ impl std::fmt::Display for Status {
 pub enum Flag {
     /// Highest maximum prison term under 12 months: not extraditable under art. 24.
     BelowExtraditionThreshold,
-    /// No implementing section carries a prison term.
+    /// Penalties are recorded, and none of the implementing sections has a prison term.
     NoCustodialPenalty,
+    /// No implementing section records its penalty at all: the corpus does not say whether
+    /// the offence is extraditable (not the same as "no prison term").
+    PenaltyNotRecorded,
 }
 
 impl Flag {
@@ -97,6 +102,7 @@ impl Flag {
         match self {
             Flag::BelowExtraditionThreshold => "below-extradition-threshold",
             Flag::NoCustodialPenalty => "no-custodial-penalty",
+            Flag::PenaltyNotRecorded => "penalty-not-recorded",
         }
     }
 }
@@ -196,6 +202,7 @@ pub fn coverage(
         sections: Vec<SectionId>,
         min: Option<f64>,
         max: Option<f64>,
+        penalty_recorded: bool,
     }
     let mut acc: BTreeMap<&ProvisionId, Acc> = BTreeMap::new();
     for (_, section) in corpus.active_sections(&country.code, date) {
@@ -217,12 +224,9 @@ pub fn coverage(
             if !a.sections.contains(&section.id) {
                 a.sections.push(section.id.clone());
             }
-            if let Some(prison) = section
-                .mapping
-                .as_ref()
-                .and_then(|m| m.penalty.as_ref())
-                .and_then(|p| p.prison.as_ref())
-            {
+            let penalty = section.mapping.as_ref().and_then(|m| m.penalty.as_ref());
+            a.penalty_recorded |= penalty.is_some();
+            if let Some(prison) = penalty.and_then(|p| p.prison.as_ref()) {
                 a.max = Some(
                     a.max
                         .map_or(prison.max_months, |m| m.max(prison.max_months)),
@@ -265,7 +269,8 @@ pub fn coverage(
             let mut flags = Vec::new();
             if implemented && is_offence(p) {
                 match a.max {
-                    None => flags.push(Flag::NoCustodialPenalty),
+                    None if a.penalty_recorded => flags.push(Flag::NoCustodialPenalty),
+                    None => flags.push(Flag::PenaltyNotRecorded),
                     Some(m) if m < EXTRADITION_THRESHOLD_MONTHS => {
                         flags.push(Flag::BelowExtraditionThreshold)
                     }

@@ -192,12 +192,12 @@ fn whole_reservations_and_unimplemented_provisions() {
 }
 
 #[test]
-fn no_custodial_penalty_is_flagged() {
+fn unrecorded_penalties_are_not_taken_for_no_prison() {
     let c = corpus();
     let x = cov(&c, "XB", "2016-01-01");
     let p1 = x.provision(&pid("tf-1")).unwrap();
     assert_eq!(p1.status, Status::Full);
-    assert_eq!(p1.flags, [Flag::NoCustodialPenalty]);
+    assert_eq!(p1.flags, [Flag::PenaltyNotRecorded]);
 }
 
 #[test]
