@@ -66,8 +66,7 @@ pub fn execute(args: Args) -> Result<i32> {
     let date = args.scope.as_of()?;
     let a = select::country(&corpus, &args.a)?;
     let b = select::country(&corpus, &args.b)?;
-    let mut cmp = gap::compare(&corpus, framework, a, b, date);
-    cmp.provisions = cmp.provisions.iter().into_iter().cloned().collect();
+    let cmp = gap::compare(&corpus, framework, a, b, date);
     let summary = Summary::of(&cmp);
     let text = match args.format {
         Format::Json => {

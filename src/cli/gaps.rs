@@ -60,7 +60,6 @@ pub fn execute(args: Args) -> Result<i32> {
     let provisions: Vec<Coverage> = cov
         .provisions
         .iter()
-        .into_iter()
         .filter(|c| area.is_none_or(|a| c.area == a))
         .map(gapfmt::rounded)
         .collect();

@@ -114,7 +114,6 @@ fn report<'a>(
     let provisions = framework
         .provisions
         .iter()
-        .into_iter()
         .filter(|p| area.is_none_or(|a| p.area == a))
         .map(|p| &p.id)
         .collect();
@@ -124,7 +123,6 @@ fn report<'a>(
             let cells: Vec<&Coverage> = cc
                 .provisions
                 .iter()
-                .into_iter()
                 .filter(|c| area.is_none_or(|a| c.area == a))
                 .collect();
             let scores = match area {

@@ -63,7 +63,6 @@ pub fn execute(args: Args) -> Result<i32> {
         None => framework
             .provisions
             .iter()
-            .into_iter()
             .filter(|p| gap::is_offence(p))
             .collect(),
     };

@@ -160,11 +160,7 @@ pub fn provision<'a>(framework: &'a Framework, text: &str) -> Result<&'a Provisi
             "provision",
             text,
             framework,
-            framework
-                .provisions
-                .iter()
-                .into_iter()
-                .map(|p| p.id.as_str()),
+            framework.provisions.iter().map(|p| p.id.as_str()),
         )
     })
 }
