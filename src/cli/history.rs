@@ -119,11 +119,9 @@ pub fn execute(args: Args) -> Result<i32> {
         let changed = previous
             .as_ref()
             .map(|prev| {
-                let before = prev.provisions.iter();
-                let after = cov.provisions.iter();
-                before
-                    .into_iter()
-                    .zip(after)
+                prev.provisions
+                    .iter()
+                    .zip(&cov.provisions)
                     .filter_map(|(a, b)| Change::between(a, b))
                     .collect()
             })
