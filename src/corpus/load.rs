@@ -387,7 +387,8 @@ fn read_framework(
         out.extend(with_source(d, text));
     }
     // Files group provisions as their author likes; the framework's order is by article.
-    fw.provisions.sort_by_cached_key(|p| natural_key(&p.article));
+    fw.provisions
+        .sort_by_cached_key(|p| natural_key(&p.article));
     Some(fw)
 }
 

@@ -231,7 +231,9 @@ mod amplification {
     fn aliased_large_scalars_are_refused() {
         let big = "x".repeat(500_000);
         let aliases = vec!["*s"; 900].join(", ");
-        let text = format!("id: &s {big}\ncountry: XA\ntitle: t\nlanguage: en\nkind: act\nsources: [{aliases}]\n");
+        let text = format!(
+            "id: &s {big}\ncountry: XA\ntitle: t\nlanguage: en\nkind: act\nsources: [{aliases}]\n"
+        );
         let start = std::time::Instant::now();
         let r = parse::<RawStatute>("f.md", &text, Origin { line: 2, indent: 0 });
         assert!(r.is_err(), "450 MB of replayed scalars must be refused");
