@@ -14,6 +14,8 @@
 //! Analyzers are not stored in the index: [`register`] must run every time an index is
 //! created or opened, or queries fail with an unknown tokenizer.
 
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
@@ -56,13 +58,19 @@ pub fn stemmed(language: Language) -> TextAnalyzer {
 /// Stems a lower-case word with tantivy's [`Stemmer`], then folds it to ASCII, remembering
 /// the answers: legal text repeats a small vocabulary, and a table lookup is several times
 /// cheaper than running the Snowball rules again (stemming was a third of indexing time).
+/// The table is per thread and per language, so every analyzer on a thread (the indexing
+/// threads, the query parser, the snippet generator) shares it without locks.
 #[derive(Clone)]
 pub struct StemAndFold {
     language: Language,
 }
 
-/// Words remembered per analyzer before the table is emptied and refilled.
+/// Words remembered per thread and language before the table is emptied and refilled.
 const STEM_CACHE_WORDS: usize = 200_000;
+
+thread_local! {
+    static STEMS: RefCell<FxHashMap<(Language, String), String>> = RefCell::new(FxHashMap::default());
+}
 
 impl TokenFilter for StemAndFold {
     type Tokenizer<T: Tokenizer> = StemAndFoldFilter<T>;
@@ -74,8 +82,8 @@ impl TokenFilter for StemAndFold {
             .build();
         StemAndFoldFilter {
             inner: tokenizer,
+            language: self.language,
             word,
-            cache: FxHashMap::default(),
         }
     }
 }
@@ -84,8 +92,8 @@ impl TokenFilter for StemAndFold {
 #[derive(Clone)]
 pub struct StemAndFoldFilter<T> {
     inner: T,
+    language: Language,
     word: TextAnalyzer,
-    cache: FxHashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for StemAndFoldFilter<T> {
@@ -94,8 +102,9 @@ impl<T: Tokenizer> Tokenizer for StemAndFoldFilter<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         StemAndFoldStream {
             tail: self.inner.token_stream(text),
+            language: self.language,
             word: &mut self.word,
-            cache: &mut self.cache,
+            key: (self.language, String::new()),
         }
     }
 }
@@ -103,8 +112,10 @@ impl<T: Tokenizer> Tokenizer for StemAndFoldFilter<T> {
 /// The token stream of [`StemAndFoldFilter`].
 pub struct StemAndFoldStream<'a, S> {
     tail: S,
+    language: Language,
     word: &'a mut TextAnalyzer,
-    cache: &'a mut FxHashMap<String, String>,
+    /// Reused lookup key.
+    key: (Language, String),
 }
 
 impl<S: TokenStream> TokenStream for StemAndFoldStream<'_, S> {
@@ -113,24 +124,39 @@ impl<S: TokenStream> TokenStream for StemAndFoldStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.cache.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(stem);
+        self.key.1.clear();
+        self.key.1.push_str(&token.text);
+        let found = STEMS.with(|stems| {
+            let stems = stems.borrow();
+            match stems.get(&self.key) {
+                Some(stem) => {
+                    token.text.clear();
+                    token.text.push_str(stem);
+                    true
+                }
+                None => false,
+            }
+        });
+        if found {
             return true;
         }
-        let original = std::mem::take(&mut token.text);
-        let mut stream = self.word.token_stream(&original);
+        let mut stream = self.word.token_stream(&self.key.1);
         let stem = if stream.advance() {
             stream.token().text.clone()
         } else {
-            original.clone()
+            self.key.1.clone()
         };
         drop(stream);
-        if self.cache.len() >= STEM_CACHE_WORDS {
-            self.cache.clear();
-        }
-        self.tail.token_mut().text.push_str(&stem);
-        self.cache.insert(original, stem);
+        let token = self.tail.token_mut();
+        token.text.clear();
+        token.text.push_str(&stem);
+        STEMS.with(|stems| {
+            let mut stems = stems.borrow_mut();
+            if stems.len() >= STEM_CACHE_WORDS {
+                stems.clear();
+            }
+            stems.insert((self.language, self.key.1.clone()), stem);
+        });
         true
     }
 

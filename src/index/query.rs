@@ -9,8 +9,11 @@
 //! `field:value` and `word^2` boosts work as in tantivy. Filters (country, region, area,
 //! language, provision, date) are exact and do not change scores.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
 use std::ops::Range;
+use tantivy::index::SegmentId;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -217,6 +220,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     parser: QueryParser,
+    /// Country and provision names by term ordinal, per segment, read once at open.
+    names: HashMap<SegmentId, Arc<SegmentNames>>,
 }
 
 impl SearchIndex {
@@ -259,11 +264,13 @@ impl SearchIndex {
         for f in fields.concept {
             parser.set_field_boost(f, 0.7);
         }
+        let names = segment_names(&reader.searcher()).map_err(index_error)?;
         Ok(SearchIndex {
             index,
             reader,
             fields,
             parser,
+            names,
         })
     }
 
@@ -352,7 +359,10 @@ impl SearchIndex {
         let in_force = move |span: u64| day.is_none_or(|d| schema::span_covers(span, d));
         let limit = request.limit.max(1);
         let (scored, tally): (Vec<(f32, DocAddress)>, Tally) = if parsed.is_some() {
-            let collector = (TopDocs::with_limit(limit).order_by_score(), TallyCollector);
+            let collector = (
+                TopDocs::with_limit(limit).order_by_score(),
+                TallyCollector { names: &self.names },
+            );
             searcher
                 .search(
                     &query,
@@ -362,7 +372,7 @@ impl SearchIndex {
         } else {
             let collector = (
                 TopDocs::with_limit(limit).order_by_string_fast_field("section", Order::Asc),
-                TallyCollector,
+                TallyCollector { names: &self.names },
             );
             let (listed, tally) = searcher
                 .search(
@@ -446,9 +456,41 @@ struct Tally {
     provisions: BTreeMap<String, u64>,
 }
 
+/// The values of the `country` and `provision` fast columns of one segment, by term
+/// ordinal: read once when the index is opened, so counting never touches a dictionary.
+#[derive(Debug, Default)]
+struct SegmentNames {
+    countries: Vec<String>,
+    provisions: Vec<String>,
+}
+
+fn segment_names(searcher: &Searcher) -> tantivy::Result<HashMap<SegmentId, Arc<SegmentNames>>> {
+    let all = |column: Option<StrColumn>| -> tantivy::Result<Vec<String>> {
+        let mut out = Vec::new();
+        if let Some(column) = column {
+            let mut terms = column.dictionary().stream()?;
+            while terms.advance() {
+                out.push(String::from_utf8_lossy(terms.key()).into_owned());
+            }
+        }
+        Ok(out)
+    };
+    let mut map = HashMap::new();
+    for reader in searcher.segment_readers() {
+        let names = SegmentNames {
+            countries: all(reader.fast_fields().str("country")?)?,
+            provisions: all(reader.fast_fields().str("provision")?)?,
+        };
+        map.insert(reader.segment_id(), Arc::new(names));
+    }
+    Ok(map)
+}
+
 /// Counts matching sections per country and provision from the `country` and `provision`
 /// fast columns: per segment by term ordinal, turned into names once at the end.
-struct TallyCollector;
+struct TallyCollector<'a> {
+    names: &'a HashMap<SegmentId, Arc<SegmentNames>>,
+}
 
 struct TallySegment {
     total: usize,
@@ -456,21 +498,28 @@ struct TallySegment {
     provision: Option<StrColumn>,
     country_counts: Vec<u64>,
     provision_counts: Vec<u64>,
+    names: Arc<SegmentNames>,
 }
 
-impl Collector for TallyCollector {
+impl Collector for TallyCollector<'_> {
     type Fruit = Tally;
     type Child = TallySegment;
 
     fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<TallySegment> {
         let country = reader.fast_fields().str("country")?;
         let provision = reader.fast_fields().str("provision")?;
+        let names = self
+            .names
+            .get(&reader.segment_id())
+            .cloned()
+            .unwrap_or_default();
         Ok(TallySegment {
             total: 0,
             country_counts: vec![0; country.as_ref().map_or(0, |c| c.num_terms())],
             provision_counts: vec![0; provision.as_ref().map_or(0, |c| c.num_terms())],
             country,
             provision,
+            names,
         })
     }
 
@@ -515,21 +564,18 @@ impl SegmentCollector for TallySegment {
     }
 
     fn harvest(self) -> Tally {
-        let names = |column: &Option<StrColumn>, counts: &[u64]| {
-            let mut out = BTreeMap::new();
-            let Some(column) = column else { return out };
-            for (ord, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
-                let mut name = String::new();
-                if column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-                    out.insert(name, n);
-                }
-            }
-            out
+        let named = |names: &[String], counts: &[u64]| -> BTreeMap<String, u64> {
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .filter_map(|(ord, &n)| Some((names.get(ord)?.clone(), n)))
+                .collect()
         };
         Tally {
             total: self.total,
-            countries: names(&self.country, &self.country_counts),
-            provisions: names(&self.provision, &self.provision_counts),
+            countries: named(&self.names.countries, &self.country_counts),
+            provisions: named(&self.names.provisions, &self.provision_counts),
         }
     }
 }
