@@ -76,7 +76,15 @@ pub fn execute(args: Args) -> Result<i32> {
         output::eprint(&format!("harmonia: {}\n", describe(report)));
     }
     let request = request(&args, &refreshed.skeleton)?;
-    let index = SearchIndex::open(&refreshed.generation)?;
+    let index = match SearchIndex::open(&refreshed.generation) {
+        Ok(index) => index,
+        // Another process published a newer index and deleted this one between our check
+        // and our opening it: look again.
+        Err(_) if !refreshed.generation.exists() => {
+            SearchIndex::open(&refresh(&args.corpus, &args.index, false, true)?.generation)?
+        }
+        Err(e) => return Err(e),
+    };
     if let Some(file) = &args.bench_queries {
         return bench(&index, &request, file, args.bench_rounds);
     }

@@ -44,10 +44,6 @@ impl IndexRoot {
     /// Opens (creating it if needed) the index folder `dir`. Refuses a folder that holds other
     /// things than a harmonia index, so a mistyped `--index` never deletes anything.
     pub fn new(dir: &Path) -> Result<IndexRoot, Error> {
-        let write_err = |source| Error::Write {
-            path: dir.to_path_buf(),
-            source,
-        };
         if dir.exists() {
             if !dir.is_dir() {
                 return Err(Error::Usage(format!(
@@ -70,7 +66,12 @@ impl IndexRoot {
                 )));
             }
         } else {
-            fs::create_dir_all(dir).map_err(write_err)?;
+            fs::create_dir_all(dir).map_err(|e| {
+                Error::Usage(format!(
+                    "cannot create the index folder {}: {e}; choose another with --index DIR",
+                    dir.display()
+                ))
+            })?;
         }
         Ok(IndexRoot {
             dir: dir.to_path_buf(),
