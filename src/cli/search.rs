@@ -287,7 +287,7 @@ fn scope(results: &SearchResults, request: &SearchRequest) -> String {
     format!(
         "{n} {what} ({when}){}",
         if results.hits.len() < n {
-            format!("; the first {} shown", results.hits.len())
+            format!("; {} shown", results.hits.len())
         } else {
             String::new()
         }
