@@ -585,6 +585,81 @@ fn only_changed_files_are_reindexed() {
     assert!(err.contains("reindexed 1 file"), "{err}");
 }
 
+/// One open index answering several dates in a row (the in-force sets of each segment are
+/// kept per date), across several segments (an update adds some), gives what a fresh index
+/// gives.
+#[test]
+fn one_open_index_answers_each_date_like_a_fresh_one() {
+    use harmonia::corpus::CorpusSource;
+    use harmonia::diagnostic::Diagnostics;
+    use harmonia::index::build::{self, Options};
+    use harmonia::index::query::{DateFilter, SearchIndex, SearchRequest};
+
+    let s = Scratch::new();
+    let source = CorpusSource::new(Some(s.corpus()));
+    let refresh = || {
+        build::refresh(
+            &source,
+            &s.index(),
+            &Options::default(),
+            &mut Diagnostics::new(),
+        )
+        .unwrap()
+        .generation
+    };
+    refresh();
+    s.edit("statutes/xb/lei.md", "Pune quem apaga", "Pune quem suprime");
+    let generation = refresh();
+    let open = SearchIndex::open(&generation).unwrap();
+    assert!(open.index().searchable_segment_ids().unwrap().len() >= 2);
+    let date = |d: &str| DateFilter::AsOf(harmonia::corpus::parse_date(d).unwrap());
+    let ask = |index: &SearchIndex, query: &str, date: DateFilter| {
+        let request = SearchRequest {
+            query: Some(query.into()),
+            date,
+            limit: 50,
+            ..SearchRequest::default()
+        };
+        let r = index.search(&request).unwrap();
+        let mut hits: Vec<String> = r.hits.into_iter().map(|h| h.section).collect();
+        hits.sort();
+        (r.total, hits, r.facets.country, r.facets.provision)
+    };
+    let dates = [
+        "2010-01-01",
+        "2016-01-01",
+        "2010-01-01",
+        "2004-12-31",
+        "2015-12-31",
+        "2026-01-01",
+    ];
+    for query in ["sabotaje", "suprime", "datos", "illegal access"] {
+        for d in dates {
+            let fresh = SearchIndex::open(&generation).unwrap();
+            assert_eq!(
+                ask(&open, query, date(d)),
+                ask(&fresh, query, date(d)),
+                "{query} {d}"
+            );
+        }
+        let fresh = SearchIndex::open(&generation).unwrap();
+        assert_eq!(
+            ask(&open, query, DateFilter::All),
+            ask(&fresh, query, DateFilter::All)
+        );
+    }
+    assert_eq!(
+        ask(&open, "sabotaje", date("2010-01-01")).1,
+        ["xa-codigo-penal#art-11-2005"]
+    );
+    assert_eq!(
+        ask(&open, "sabotaje", date("2016-01-01")).1,
+        ["xa-codigo-penal#art-11"]
+    );
+    assert_eq!(ask(&open, "suprime", date("2026-01-01")).0, 1);
+    assert_eq!(ask(&open, "sabotaje", date("2004-12-31")).0, 0);
+}
+
 #[test]
 fn a_model_law_change_rebuilds_everything() {
     let s = Scratch::new();

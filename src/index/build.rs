@@ -23,6 +23,8 @@ use std::sync::mpsc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use tantivy::index::SegmentId;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{FileRecord, Manifest};
@@ -432,6 +434,9 @@ impl Job<'_> {
         let index = Index::create_in_dir(generation, schema).map_err(index_error)?;
         analyzers::register(&index);
         let mut writer = new_writer(&index)?;
+        // No merging while documents stream in: the segments are merged once, at the end,
+        // into a few of equal size (see `balance_segments`).
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         let todo: Vec<&CorpusFile> = self
             .files
             .iter()
@@ -446,6 +451,7 @@ impl Job<'_> {
         let mut manifest = self.manifest();
         manifest.files = done.records.into_iter().collect();
         commit(&mut writer, &manifest.commit)?;
+        balance_segments(&index, &mut writer)?;
         writer.wait_merging_threads().map_err(index_error)?;
         manifest.write(generation)?;
         Ok(Report {
@@ -691,6 +697,51 @@ fn new_writer(index: &Index) -> Result<IndexWriter, Error> {
     index.writer_with_options(options).map_err(index_error)
 }
 
+/// Most segments a full build leaves: searches run one thread a segment (up to four).
+const MAX_SEGMENTS: usize = 4;
+/// Sections per segment below which a build leaves fewer segments than [`MAX_SEGMENTS`]:
+/// splitting a small index buys nothing and costs a little on every search.
+const SECTIONS_PER_SEGMENT: u64 = 100_000;
+
+/// Merges the segments of a fresh build into a few of about equal size (see [`merge_plan`]),
+/// one merge after the other. Equal segments let a search use every core: tantivy's default
+/// merge policy left one segment with most documents and small ones beside it, so one thread
+/// did most of the work. One merge at a time also bounds the index files a merge maps into
+/// memory to a quarter of the index.
+fn balance_segments(index: &Index, writer: &mut IndexWriter) -> Result<(), Error> {
+    let metas = index.searchable_segment_metas().map_err(index_error)?;
+    let sizes: Vec<u64> = metas.iter().map(|m| u64::from(m.num_docs())).collect();
+    for group in merge_plan(&sizes) {
+        if group.len() > 1 {
+            let ids: Vec<SegmentId> = group.iter().map(|&i| metas[i].id()).collect();
+            writer.merge(&ids).wait().map_err(index_error)?;
+        }
+    }
+    Ok(())
+}
+
+/// Groups segments (given by their number of sections) into one group per
+/// [`SECTIONS_PER_SEGMENT`] sections, at least one and at most [`MAX_SEGMENTS`], each group
+/// to become one segment: largest first, each into the group with the fewest sections so far.
+/// Returns indexes into `sizes`.
+fn merge_plan(sizes: &[u64]) -> Vec<Vec<usize>> {
+    let total: u64 = sizes.iter().sum();
+    let groups = (total.div_ceil(SECTIONS_PER_SEGMENT) as usize).clamp(1, MAX_SEGMENTS);
+    let mut order: Vec<usize> = (0..sizes.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    let mut plan: Vec<(u64, Vec<usize>)> = vec![(0, Vec::new()); groups];
+    for i in order {
+        if let Some(group) = plan.iter_mut().min_by_key(|(n, _)| *n) {
+            group.0 += sizes[i];
+            group.1.push(i);
+        }
+    }
+    plan.into_iter()
+        .map(|(_, g)| g)
+        .filter(|g| !g.is_empty())
+        .collect()
+}
+
 fn progress_bar(show: bool, total: u64) -> ProgressBar {
     if !show || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -815,4 +866,44 @@ fn concept_texts(p: &Provision) -> [String; 6] {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections(sizes: &[u64], plan: &[Vec<usize>]) -> Vec<u64> {
+        plan.iter()
+            .map(|g| g.iter().map(|&i| sizes[i]).sum())
+            .collect()
+    }
+
+    #[test]
+    fn small_indexes_merge_into_one_segment() {
+        assert_eq!(merge_plan(&[30_000, 20_000, 5]), [vec![0, 1, 2]]);
+        assert_eq!(merge_plan(&[7]), [vec![0]]);
+        assert!(merge_plan(&[]).iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn large_indexes_merge_into_equal_segments() {
+        // Ten segments of a 1.2 million section build, as two indexing threads leave them.
+        let sizes = [
+            120_000, 118_000, 121_000, 119_000, 117_000, 122_000, 116_000, 120_000, 118_000, 95_000,
+        ];
+        let plan = merge_plan(&sizes);
+        assert_eq!(plan.len(), MAX_SEGMENTS);
+        let mut all: Vec<usize> = plan.concat();
+        all.sort();
+        assert_eq!(
+            all,
+            (0..sizes.len()).collect::<Vec<_>>(),
+            "each segment once"
+        );
+        let per = sections(&sizes, &plan);
+        let (lo, hi) = (per.iter().min().unwrap(), per.iter().max().unwrap());
+        assert!(hi - lo <= 125_000, "{per:?}");
+        // 250,000 sections: three groups.
+        assert_eq!(merge_plan(&[100_000, 100_000, 50_000]).len(), 3);
+    }
 }
