@@ -518,6 +518,18 @@ fn index_builds_then_reports_up_to_date() {
     let v = s.index_json(&["--rebuild"]);
     assert_eq!(v["action"], "rebuilt");
     assert_eq!(s.generations().len(), 1, "the old generation is deleted");
+    // A small build ends as one segment, and the segments merged into it are deleted.
+    let segments = fs::read_dir(s.live())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "idx")
+        })
+        .count();
+    assert_eq!(segments, 1);
     let out = s.run("index", &[]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("index is up to date"));
 }

@@ -709,11 +709,19 @@ const SECTIONS_PER_SEGMENT: u64 = 100_000;
 /// did most of the work. One merge at a time also bounds the index files a merge maps into
 /// memory to a quarter of the index.
 fn balance_segments(index: &Index, writer: &mut IndexWriter) -> Result<(), Error> {
-    let metas = index.searchable_segment_metas().map_err(index_error)?;
-    let sizes: Vec<u64> = metas.iter().map(|m| u64::from(m.num_docs())).collect();
+    // Ids and sizes only: tantivy keeps the files of every segment whose `SegmentMeta` is
+    // still alive somewhere, so holding the metas across the merges would keep the merged
+    // segments on disk (at 1 GiB, an index twice its size).
+    let segments: Vec<(SegmentId, u64)> = index
+        .searchable_segment_metas()
+        .map_err(index_error)?
+        .iter()
+        .map(|m| (m.id(), u64::from(m.num_docs())))
+        .collect();
+    let sizes: Vec<u64> = segments.iter().map(|(_, n)| *n).collect();
     for group in merge_plan(&sizes) {
         if group.len() > 1 {
-            let ids: Vec<SegmentId> = group.iter().map(|&i| metas[i].id()).collect();
+            let ids: Vec<SegmentId> = group.iter().map(|&i| segments[i].0).collect();
             writer.merge(&ids).wait().map_err(index_error)?;
         }
     }
@@ -819,6 +827,16 @@ impl<'a> DocBuilder<'a> {
                 doc.add_text(f.context, c);
             }
             doc.add_text(f.text[slot], &section.text);
+            doc.add_text(
+                f.facets,
+                schema::facet_key(
+                    &country,
+                    section
+                        .implementations()
+                        .iter()
+                        .map(|i| i.provision.as_str()),
+                ),
+            );
             let mut areas: Vec<&str> = Vec::new();
             for imp in section.implementations() {
                 doc.add_text(f.provision, imp.provision.as_str());

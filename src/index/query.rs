@@ -18,7 +18,7 @@ use tantivy::index::SegmentId;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::columnar::{Cardinality, StrColumn};
+use tantivy::columnar::{Cardinality, Column};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermSetQuery,
 };
@@ -587,48 +587,63 @@ struct Tally {
     provisions: BTreeMap<String, u64>,
 }
 
-/// The values of the `country` and `provision` fast columns of one segment, by term
-/// ordinal: read once when the index is opened, so counting never touches a dictionary.
+/// The values of the `facets` fast column of one segment (see [`schema::facet_key`]) by term
+/// ordinal, split into a country and provisions: read once when the index is opened, so
+/// counting never touches a dictionary.
 #[derive(Debug, Default)]
 struct SegmentNames {
+    /// The countries and provisions of the segment.
     countries: Vec<String>,
     provisions: Vec<String>,
+    /// For each key ordinal, its country and its provisions (indexes into the lists above).
+    key_country: Vec<usize>,
+    key_provisions: Vec<Vec<usize>>,
 }
 
 fn segment_names(searcher: &Searcher) -> tantivy::Result<HashMap<SegmentId, Arc<SegmentNames>>> {
-    let all = |column: Option<StrColumn>| -> tantivy::Result<Vec<String>> {
-        let mut out = Vec::new();
-        if let Some(column) = column {
-            let mut terms = column.dictionary().stream()?;
-            while terms.advance() {
-                out.push(String::from_utf8_lossy(terms.key()).into_owned());
-            }
-        }
-        Ok(out)
-    };
     let mut map = HashMap::new();
     for reader in searcher.segment_readers() {
-        let names = SegmentNames {
-            countries: all(reader.fast_fields().str("country")?)?,
-            provisions: all(reader.fast_fields().str("provision")?)?,
-        };
+        let mut names = SegmentNames::default();
+        if let Some(column) = reader.fast_fields().str(schema::FACETS)? {
+            let mut countries: HashMap<String, usize> = HashMap::new();
+            let mut provisions: HashMap<String, usize> = HashMap::new();
+            let index = |map: &mut HashMap<String, usize>, list: &mut Vec<String>, name: &str| {
+                *map.entry(name.to_string()).or_insert_with(|| {
+                    list.push(name.to_string());
+                    list.len() - 1
+                })
+            };
+            let mut keys = column.dictionary().stream()?;
+            while keys.advance() {
+                let key = String::from_utf8_lossy(keys.key());
+                let (country, ids) = schema::split_facet_key(&key);
+                let c = index(&mut countries, &mut names.countries, country);
+                names.key_country.push(c);
+                let ps = ids
+                    .map(|id| index(&mut provisions, &mut names.provisions, id))
+                    .collect();
+                names.key_provisions.push(ps);
+            }
+        }
         map.insert(reader.segment_id(), Arc::new(names));
     }
     Ok(map)
 }
 
-/// Counts matching sections per country and provision from the `country` and `provision`
-/// fast columns: per segment by term ordinal, turned into names once at the end.
+/// Counts matching sections per country and provision from the `facets` fast column: per
+/// segment by key ordinal (one column read a section), turned into names once at the end.
 struct TallyCollector<'a> {
     names: &'a HashMap<SegmentId, Arc<SegmentNames>>,
 }
 
 struct TallySegment {
     total: usize,
-    country: Option<StrColumn>,
-    provision: Option<StrColumn>,
-    country_counts: Vec<u64>,
-    provision_counts: Vec<u64>,
+    /// The key ordinals of the segment's documents.
+    keys: Option<Column<u64>>,
+    /// Whether every document has exactly one key (always, for indexes harmonia builds):
+    /// then a document's ordinal is read directly.
+    one_each: bool,
+    counts: Vec<u64>,
     names: Arc<SegmentNames>,
 }
 
@@ -637,8 +652,10 @@ impl Collector for TallyCollector<'_> {
     type Child = TallySegment;
 
     fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<TallySegment> {
-        let country = reader.fast_fields().str("country")?;
-        let provision = reader.fast_fields().str("provision")?;
+        let keys = reader
+            .fast_fields()
+            .str(schema::FACETS)?
+            .map(|c| c.ords().clone());
         let names = self
             .names
             .get(&reader.segment_id())
@@ -646,10 +663,11 @@ impl Collector for TallyCollector<'_> {
             .unwrap_or_default();
         Ok(TallySegment {
             total: 0,
-            country_counts: vec![0; country.as_ref().map_or(0, |c| c.num_terms())],
-            provision_counts: vec![0; provision.as_ref().map_or(0, |c| c.num_terms())],
-            country,
-            provision,
+            one_each: keys
+                .as_ref()
+                .is_some_and(|k| k.get_cardinality() == Cardinality::Full),
+            counts: vec![0; names.key_country.len()],
+            keys,
             names,
         })
     }
@@ -678,16 +696,16 @@ impl SegmentCollector for TallySegment {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.total += 1;
-        if let Some(c) = &self.country {
-            for ord in c.term_ords(doc) {
-                if let Some(n) = self.country_counts.get_mut(ord as usize) {
-                    *n += 1;
-                }
+        let Some(keys) = &self.keys else {
+            return;
+        };
+        if self.one_each {
+            if let Some(n) = self.counts.get_mut(keys.values.get_val(doc) as usize) {
+                *n += 1;
             }
-        }
-        if let Some(p) = &self.provision {
-            for ord in p.term_ords(doc) {
-                if let Some(n) = self.provision_counts.get_mut(ord as usize) {
+        } else {
+            for ord in keys.values_for_doc(doc) {
+                if let Some(n) = self.counts.get_mut(ord as usize) {
                     *n += 1;
                 }
             }
@@ -695,18 +713,29 @@ impl SegmentCollector for TallySegment {
     }
 
     fn harvest(self) -> Tally {
+        let names = &self.names;
+        let mut countries = vec![0u64; names.countries.len()];
+        let mut provisions = vec![0u64; names.provisions.len()];
+        for (ord, &n) in self.counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+            if let Some(c) = names.key_country.get(ord) {
+                countries[*c] += n;
+            }
+            for p in names.key_provisions.get(ord).into_iter().flatten() {
+                provisions[*p] += n;
+            }
+        }
         let named = |names: &[String], counts: &[u64]| -> BTreeMap<String, u64> {
-            counts
+            names
                 .iter()
-                .enumerate()
+                .zip(counts)
                 .filter(|(_, n)| **n > 0)
-                .filter_map(|(ord, &n)| Some((names.get(ord)?.clone(), n)))
+                .map(|(name, &n)| (name.clone(), n))
                 .collect()
         };
         Tally {
             total: self.total,
-            countries: named(&self.names.countries, &self.country_counts),
-            provisions: named(&self.names.provisions, &self.provision_counts),
+            countries: named(&names.countries, &countries),
+            provisions: named(&names.provisions, &provisions),
         }
     }
 }

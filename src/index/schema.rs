@@ -9,9 +9,11 @@
 //! | `concept_es` .. `concept_de`, `concept_other` | stemmed per language / folded | titles, element labels and terms of the provisions the section implements |
 //! | `start`, `end` | i64 days since 1970-01-01, stored | in-force dates (`i64::MAX` for never / open-ended) |
 //! | `span` | u64 fast | both dates packed in one value, for the as-of filter |
+//! | `facets` | raw, fast only | the country and provisions in one value ([`facet_key`]), for the counts |
 //!
-//! `section`, `country` and `provision` are also fast (columnar) fields: listings are sorted
-//! by section, and facet counts read country and provision values without touching postings.
+//! `section` is also a fast (columnar) field: listings are sorted by section. Facet counts
+//! read one `facets` value a matching section, without touching postings: one column read
+//! where a country column and a provision column took four or five.
 //!
 //! Changing the schema or an analyzer means bumping [`SCHEMA_VERSION`]: indexes of another
 //! version are rebuilt, never misread.
@@ -24,7 +26,7 @@ use tantivy::schema::{
 use super::analyzers::{self, FOLDED, KEYWORD};
 
 /// Version of the schema and analyzers; stored in the manifest.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Field groups that hold text per language: the stemmed languages, then `other`.
 pub const LANGUAGE_SLOTS: [&str; 6] = ["es", "pt", "en", "fr", "de", "other"];
@@ -66,6 +68,9 @@ pub struct Fields {
     pub end: Field,
     /// Start and end packed by [`span`], fast: the as-of filter reads one value a document.
     pub span: Field,
+    /// Country and provisions by [`facet_key`], fast only: facet counts read one value a
+    /// document.
+    pub facets: Field,
 }
 
 fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
@@ -91,6 +96,29 @@ fn keyword_options() -> TextOptions {
 
 /// Name of the fast field holding [`span`].
 pub const SPAN: &str = "span";
+
+/// Name of the fast field holding [`facet_key`].
+pub const FACETS: &str = "facets";
+
+/// A section's country and the provisions it implements as one value: the country code, then
+/// each provision id once, in order, separated by spaces (neither holds one).
+pub fn facet_key<'a>(country: &str, provisions: impl IntoIterator<Item = &'a str>) -> String {
+    let mut ids: Vec<&str> = provisions.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut key = country.to_string();
+    for id in ids {
+        key.push(' ');
+        key.push_str(id);
+    }
+    key
+}
+
+/// The country and the provisions of a [`facet_key`].
+pub fn split_facet_key(key: &str) -> (&str, impl Iterator<Item = &str>) {
+    let mut parts = key.split(' ');
+    (parts.next().unwrap_or_default(), parts)
+}
 
 /// Name of the text field of a language slot (`text_es`).
 pub fn text_field_name(slot: &str) -> String {
@@ -128,11 +156,11 @@ pub fn build() -> (Schema, Fields) {
     let file = b.add_text_field("file", STRING | STORED);
     let line = b.add_u64_field("line", STORED);
     let title = b.add_text_field("title", text_options(FOLDED, true));
-    let country = b.add_text_field("country", keyword_options().set_fast("raw"));
+    let country = b.add_text_field("country", keyword_options());
     let region = b.add_text_field("region", keyword_options());
     let language = b.add_text_field("language", keyword_options());
     let area = b.add_text_field("area", keyword_options());
-    let provision = b.add_text_field("provision", keyword_options().set_fast("raw"));
+    let provision = b.add_text_field("provision", keyword_options());
     let heading = b.add_text_field("heading", text_options(FOLDED, true));
     let context = b.add_text_field("context", text_options(FOLDED, true));
     let text = LANGUAGE_SLOTS.map(|slot| {
@@ -150,6 +178,7 @@ pub fn build() -> (Schema, Fields) {
     let start = b.add_i64_field("start", dates.clone());
     let end = b.add_i64_field("end", dates);
     let span = b.add_u64_field(SPAN, NumericOptions::default().set_fast());
+    let facets = b.add_text_field(FACETS, TextOptions::default().set_fast("raw"));
     let fields = Fields {
         section,
         statute,
@@ -168,6 +197,7 @@ pub fn build() -> (Schema, Fields) {
         start,
         end,
         span,
+        facets,
     };
     (b.build(), fields)
 }
@@ -247,6 +277,18 @@ mod tests {
             span_day(d(2026, 1, 1))
         ));
         assert!(!span_covers(span(None, None), span_day(d(2026, 1, 1))));
+    }
+
+    #[test]
+    fn facet_keys_round_trip() {
+        let key = facet_key("AR", ["bc-3", "bc-2", "bc-3"]);
+        assert_eq!(key, "AR bc-2 bc-3");
+        let (country, provisions) = split_facet_key(&key);
+        assert_eq!(country, "AR");
+        assert_eq!(provisions.collect::<Vec<_>>(), ["bc-2", "bc-3"]);
+        let (country, mut provisions) = split_facet_key("BR");
+        assert_eq!(country, "BR");
+        assert_eq!(provisions.next(), None);
     }
 
     #[test]
