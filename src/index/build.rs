@@ -13,7 +13,9 @@
 //!
 //! Statute files are read, parsed and turned into documents by worker threads, one file at a
 //! time, and fed to the tantivy writer: memory stays bounded whatever the corpus size. A
-//! corpus with errors is never indexed: the build is abandoned before its commit.
+//! corpus with errors is never indexed: the build is abandoned before its commit. A full
+//! build merges nothing while documents stream in, then merges its segments into up to four
+//! of about equal size, so that searches can spread over the cores.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::IsTerminal as _;
