@@ -10,6 +10,7 @@
 //!
 //! - [`corpus`]: read and validate a corpus (FORMAT.md) into typed values;
 //! - [`diagnostic`]: located errors and warnings, reported together;
+//! - [`render`]: drafts and reports through templates;
 //! - [`cli`]: the `harmonia` command line, one file a subcommand.
 //!
 //! ```
@@ -29,5 +30,6 @@ pub mod error;
 pub mod gap;
 pub mod id;
 pub mod output;
+pub mod render;
 
 pub use error::{Error, Result};

@@ -2,7 +2,9 @@
 //! subcommand turns its raw arguments into typed options, calls the library, and prints.
 
 pub mod check;
+pub mod draft;
 pub mod list;
+pub mod report;
 
 use std::path::PathBuf;
 
@@ -39,6 +41,10 @@ pub enum Command {
     Check(check::Args),
     /// List frameworks, provisions, countries or statutes.
     List(list::Args),
+    /// Draft articles or amendments for the provisions a country does not implement fully.
+    Draft(draft::Args),
+    /// Write a harmonization report (HTML or Markdown) for a country or a region.
+    Report(report::Args),
 }
 
 /// Where the corpus is: shared by every command.
@@ -109,5 +115,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => check::execute(args),
         Command::List(args) => list::execute(args),
+        Command::Draft(args) => draft::execute(args),
+        Command::Report(args) => report::execute(args),
     }
 }
