@@ -208,15 +208,12 @@ pub fn peer_penalties(
     (basis, table)
 }
 
-/// Rounds a term in months for a proposal: whole years from a year up, whole months from a
-/// month up, else days.
+/// Rounds a term in months for a proposal: whole years from a year up, else whole months.
 fn round_term(m: f64) -> f64 {
     if m >= 12.0 {
         (m / 12.0).round() * 12.0
-    } else if m >= 1.0 {
-        m.round()
     } else {
-        (m * 30.0).round() / 30.0
+        m.round()
     }
 }
 
@@ -232,12 +229,13 @@ fn propose_penalty(
     let (basis, table) = peer_penalties(corpus, framework, provision, country, date);
     let median = table.stats.median_max_months;
     let max = round_term(median.unwrap_or(0.0)).max(gap::EXTRADITION_THRESHOLD_MONTHS);
+    // A minimum under a month is no minimum worth proposing.
     let min = table
         .stats
         .median_min_months
         .filter(|_| basis != Basis::None)
         .map(round_term)
-        .filter(|m| *m > 0.0 && *m < max);
+        .filter(|m| *m >= 1.0 && *m < max);
     let sentence = match min {
         Some(min) => ui.fill(
             "penalty_range",
@@ -417,17 +415,11 @@ pub fn drafts(
         intro: ui.fill("drafts_intro", &args),
         no_drafts: ui.fill("no_drafts", &args),
         notes,
-        generated_by: ui.fill(
-            "generated_by",
-            &[(
-                "origin",
-                if corpus.origin == CorpusSource::BuiltIn.describe() {
-                    ui.get("built_in_corpus")
-                } else {
-                    &corpus.origin
-                },
-            )],
-        ),
+        generated_by: if corpus.origin == CorpusSource::BuiltIn.describe() {
+            ui.get("generated_by_built_in").to_string()
+        } else {
+            ui.fill("generated_by", &[("origin", &corpus.origin)])
+        },
         drafts,
         t: ui.all(),
     }
@@ -474,7 +466,7 @@ fn draft(
         });
         let target = match first {
             Some((st, s)) => match numbering::of_section(s) {
-                Some(r) => cite(&r.label(), r.instrument.as_deref(), &st.title),
+                Some(r) => cite(&r, &r.label(), &st.title),
                 None => format!("{} ({})", s.heading, st.title),
             },
             None => p.title.clone(),
@@ -488,7 +480,7 @@ fn draft(
                 let instrument = r.instrument.clone().unwrap_or_else(|| st.title.clone());
                 (
                     "new",
-                    cite(&proposed.label, r.instrument.as_deref(), &st.title),
+                    cite(r, &proposed.label, &st.title),
                     true,
                     ui.fill("number_note", &[("instrument", &instrument)]),
                 )
@@ -503,13 +495,17 @@ fn draft(
     };
     let (heading, instruction, status_text) = if kind == "amendment" {
         (
-            format!("{}: {target}", ui.get("amendment_to")),
+            format!("{}{} {target}", ui.get("amendment_to"), ui.get("colon")),
             ui.fill("amend_instruction", &[("number", &target)]),
             ui.get("status_partial").to_string(),
         )
     } else {
         (
-            format!("{}: {target}", ui.get("proposed_new_article")),
+            format!(
+                "{}{} {target}",
+                ui.get("proposed_new_article"),
+                ui.get("colon")
+            ),
             ui.fill("new_instruction", &[("number", &target)]),
             ui.get("status_missing").to_string(),
         )
@@ -552,9 +548,8 @@ fn draft(
 
 /// `Código Penal, art. 153 ter` when the heading names the instrument, else
 /// `Art. 269K (Ley 599 de 2000)`.
-fn cite(label: &str, instrument: Option<&str>, statute_title: &str) -> String {
-    match instrument {
-        Some(i) => format!("{i}, {label}"),
-        None => format!("{label} ({statute_title})"),
-    }
+fn cite(anchor: &ArticleRef, label: &str, statute_title: &str) -> String {
+    anchor
+        .cite(label)
+        .unwrap_or_else(|| format!("{label} ({statute_title})"))
 }

@@ -55,9 +55,19 @@ pub enum Escape {
 }
 
 /// The template set: the built-in templates, possibly overridden from a folder.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Templates {
     dir: Option<PathBuf>,
+    fuel: u64,
+}
+
+impl Default for Templates {
+    fn default() -> Templates {
+        Templates {
+            dir: None,
+            fuel: FUEL,
+        }
+    }
 }
 
 impl Templates {
@@ -75,7 +85,13 @@ impl Templates {
                 )));
             }
         }
-        Ok(Templates { dir })
+        Ok(Templates { dir, fuel: FUEL })
+    }
+
+    /// The same templates with another fuel budget (tests use a small one).
+    pub fn with_fuel(mut self, fuel: u64) -> Templates {
+        self.fuel = fuel;
+        self
     }
 
     /// Where the templates come from, for provenance notes.
@@ -92,7 +108,7 @@ impl Templates {
         let dir = self.dir.clone();
         env.set_loader(move |name| load(dir.as_deref(), name));
         env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_fuel(Some(FUEL));
+        env.set_fuel(Some(self.fuel));
         if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
             .trim_blocks(true)
             .lstrip_blocks(true)
@@ -155,16 +171,43 @@ impl Templates {
     /// Renders template `name` with `context`.
     pub fn render<S: Serialize>(&self, name: &str, escape: Escape, context: &S) -> Result<String> {
         let env = self.environment(escape);
-        let template = env
-            .get_template(name)
-            .map_err(|e| template_error(name, &e))?;
-        template
+        let error = |e: minijinja::Error| template_error(name, &e, self.fuel);
+        let template = env.get_template(name).map_err(error)?;
+        let text = template
             .render(Value::from(minijinja::value::Serde(context)))
-            .map_err(|e| template_error(name, &e))
+            .map_err(error)?;
+        Ok(match escape {
+            Escape::Html => text,
+            Escape::Markdown | Escape::Text => tidy_blank_lines(&text),
+        })
     }
 }
 
-fn template_error(name: &str, e: &minijinja::Error) -> Error {
+/// Collapses runs of blank lines into one and ends the text with one newline: templates
+/// built of optional blocks leave stray blank lines, which mean nothing in Markdown or text.
+fn tidy_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blanks = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            blanks += 1;
+            if blanks > 1 {
+                continue;
+            }
+            out.push('\n');
+        } else {
+            blanks = 0;
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    let trimmed = out.trim_end_matches('\n').len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out
+}
+
+fn template_error(name: &str, e: &minijinja::Error, fuel: u64) -> Error {
     let mut msg = format!("{name}: {e}");
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -173,7 +216,7 @@ fn template_error(name: &str, e: &minijinja::Error) -> Error {
     }
     if e.kind() == ErrorKind::OutOfFuel {
         msg.push_str(&format!(
-            " (a template may execute at most {FUEL} instructions; a loop that never ends, or one far too long, stops here)"
+            " (a template may execute at most {fuel} instructions; a loop that never ends, or one far too long, stops here)"
         ));
     }
     Error::Template(msg)
@@ -303,7 +346,7 @@ mod tests {
                 &serde_json::json!({"x": "[x](javascript:alert(1)) <b>"}),
             )
             .unwrap();
-        assert_eq!(out, "\\[x\\](javascript:alert(1)) &lt;b&gt;");
+        assert_eq!(out, "\\[x\\](javascript:alert(1)) &lt;b&gt;\n");
     }
 
     #[test]
@@ -314,7 +357,9 @@ mod tests {
             "{% for i in range(10000) %}{% for j in range(10000) %}{{ i }}{% endfor %}{% endfor %}",
         )
         .unwrap();
-        let t = Templates::new(Some(dir.path().to_path_buf())).unwrap();
+        let t = Templates::new(Some(dir.path().to_path_buf()))
+            .unwrap()
+            .with_fuel(100_000);
         let err = t.render("loop.j2", Escape::Text, &()).unwrap_err();
         assert!(err.to_string().contains("fuel"), "{err}");
     }

@@ -36,8 +36,8 @@ const LATIN: [&str; 10] = [
 pub enum Suffix {
     /// None (`art. 183`).
     None,
-    /// A decimal part (`s. 342.1`).
-    Decimal(u32),
+    /// A decimal part, digits as written (`s. 342.1`, `s. 487.012`).
+    Decimal(String),
     /// A Latin adverb, optionally numbered (`153 bis`, `277-BIS`, `211 bis 7`).
     Latin {
         /// Index in the list of adverbs.
@@ -61,8 +61,11 @@ pub enum Suffix {
 /// How new numbers are made after a base number.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Style {
-    /// `.1`, `.2`, ...
-    Decimal,
+    /// `.1`, `.2`, ... or, with a width, `.012`, `.013`, ...
+    Decimal {
+        /// Digits, zero-padded, when continuing a numbered series (`487.012`).
+        width: Option<usize>,
+    },
     /// `bis`, `ter`, ... with a separator, in capitals or not.
     Latin {
         /// Separator.
@@ -93,7 +96,9 @@ impl Suffix {
     pub fn style(&self) -> Option<Style> {
         match self {
             Suffix::None => None,
-            Suffix::Decimal(_) => Some(Style::Decimal),
+            Suffix::Decimal(d) => Some(Style::Decimal {
+                width: Some(d.len()),
+            }),
             Suffix::Latin {
                 word,
                 sep,
@@ -119,7 +124,7 @@ impl Suffix {
     pub fn render(&self) -> String {
         match self {
             Suffix::None => String::new(),
-            Suffix::Decimal(n) => format!(".{n}"),
+            Suffix::Decimal(d) => format!(".{d}"),
             Suffix::Latin {
                 word,
                 sep,
@@ -162,6 +167,19 @@ pub struct ArticleRef {
     pub suffix: Suffix,
     /// The text before the prefix in the heading (`Código Penal`), if any: the instrument.
     pub instrument: Option<String>,
+    /// How the heading joins the instrument to the number: `, ` (`Código Penal, art. 1`) or
+    /// a space (`18 U.S.C. § 1030`).
+    pub joiner: String,
+}
+
+impl ArticleRef {
+    /// `label` cited with the instrument as the heading does (`Código Penal, art. 153 ter`,
+    /// `18 U.S.C. § 1030A`), or bare when the heading names no instrument.
+    pub fn cite(&self, label: &str) -> Option<String> {
+        self.instrument
+            .as_ref()
+            .map(|i| format!("{i}{}{label}", self.joiner))
+    }
 }
 
 impl ArticleRef {
@@ -203,14 +221,21 @@ pub fn parse(heading: &str) -> Option<ArticleRef> {
         };
         let rest = &heading[num.end()..];
         let suffix = parse_suffix(rest);
-        let instrument = heading[..p.start()]
+        let before = &heading[..p.start()];
+        let instrument = before
             .trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—(".contains(c))
             .trim();
+        let joiner = if before[instrument.len().min(before.len())..].contains(',') {
+            ", "
+        } else {
+            " "
+        };
         return Some(ArticleRef {
             prefix: p.as_str().to_string(),
             base,
             suffix,
             instrument: (!instrument.is_empty()).then(|| instrument.to_string()),
+            joiner: joiner.to_string(),
         });
     }
     None
@@ -219,9 +244,7 @@ pub fn parse(heading: &str) -> Option<ArticleRef> {
 fn parse_suffix(rest: &str) -> Suffix {
     let [decimal, latin, letters, spaced] = suffix_res();
     if let Some(c) = decimal.captures(rest) {
-        if let Ok(n) = c[1].parse() {
-            return Suffix::Decimal(n);
-        }
+        return Suffix::Decimal(c[1].to_string());
     }
     if let Some(c) = latin.captures(rest) {
         let word = c[2].to_ascii_lowercase();
@@ -306,6 +329,7 @@ impl Numbering {
                 // A numbered Latin style counts as its plain Latin family for the country.
                 let style = match style {
                     Style::LatinNumbered { sep, upper, .. } => Style::Latin { sep, upper },
+                    Style::Decimal { .. } => Style::Decimal { width: None },
                     s => s,
                 };
                 bump(&mut styles, style);
@@ -358,6 +382,7 @@ impl Numbering {
             base: anchor.base,
             suffix,
             instrument: anchor.instrument.clone(),
+            joiner: anchor.joiner.clone(),
         };
         Proposed {
             label: r.label(),
@@ -425,7 +450,13 @@ pub fn default_style(lang: &str) -> Style {
 
 fn candidates(style: &Style, first_n: u32) -> Box<dyn Iterator<Item = Suffix> + '_> {
     match style {
-        Style::Decimal => Box::new((1..1000).map(Suffix::Decimal)),
+        Style::Decimal { width: None } => {
+            Box::new((1..1000).map(|n: u32| Suffix::Decimal(n.to_string())))
+        }
+        Style::Decimal { width: Some(w) } => {
+            let w = (*w).clamp(1, 4);
+            Box::new((1..10u32.pow(w as u32)).map(move |n| Suffix::Decimal(format!("{n:0w$}"))))
+        }
         Style::Latin { sep, upper } => Box::new((0..LATIN.len()).map(move |word| Suffix::Latin {
             word,
             sep: sep.clone(),

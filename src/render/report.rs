@@ -663,11 +663,17 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
         _ => vec![],
     };
     let comparison = match (subject, &region) {
-        (Some(c), Some(r)) => format!(
-            "{} is set against the {} other countries of {r} in the corpus.",
-            c.name,
-            group.len() - 1
-        ),
+        (Some(c), Some(r)) => match group.len() - 1 {
+            0 => format!("{} is the only country of {r} in the corpus.", c.name),
+            1 => format!(
+                "{} is set against the other country of {r} in the corpus.",
+                c.name
+            ),
+            n => format!(
+                "{} is set against the {n} other countries of {r} in the corpus.",
+                c.name
+            ),
+        },
         (Some(c), None) => format!(
             "{} has no region in the corpus; it is set against the {} other countries of the corpus.",
             c.name,
@@ -995,7 +1001,7 @@ fn key_findings(
     if let (Some(c), Some(cov)) = (subject, coverages.first()) {
         let count = |s: Status| cov.scores.counts.get(&s).copied().unwrap_or(0);
         out.push(format!(
-            "{} implements {} of the {n} provisions of the framework fully and {} under a reservation; {} are partial and {} missing (overall score {}).",
+            "{} implements {} of the {n} provisions of the framework fully and {} under a reservation, {} in part and {} not at all (overall score {}).",
             c.name,
             count(Status::Full),
             count(Status::Reserved),
