@@ -143,6 +143,17 @@ pub fn table(headers: &[&str], rows: &[Vec<Cell>]) -> String {
     out
 }
 
+/// Shortens `text` to at most `max` characters, ending with `…` when cut (terminal tables).
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
 /// Escapes text for a Markdown table cell.
 pub fn md_cell(text: &str) -> String {
     text.replace('\\', "\\\\")

@@ -4,8 +4,15 @@
 
 mod common;
 
-use common::{assert_golden, harmonia, read, tempdir};
+use common::{golden, read, root, tempdir};
 use predicates::prelude::*;
+
+/// `harmonia` run from the crate root, so the fixture paths in outputs are stable.
+fn harmonia() -> assert_cmd::Command {
+    let mut cmd = common::harmonia();
+    cmd.current_dir(root());
+    cmd
+}
 
 const BASIC: &str = "tests/fixtures/report-basic";
 const HOSTILE: &str = "tests/fixtures/hostile";
@@ -31,7 +38,7 @@ fn spanish_drafts_match_golden() {
     assert!(md.contains("**Elementos faltantes:**\n\n- without right\n"));
     // tf-3 is reserved by XA: no draft.
     assert!(!md.contains("tf-3"));
-    assert_golden("draft-xa-es.md", &md);
+    golden("render/draft-xa-es.md", &md);
 }
 
 #[test]
@@ -43,7 +50,7 @@ fn portuguese_drafts_match_golden() {
     assert!(
         md.contains("*Não há texto modelo em português: reproduz-se o texto modelo em inglês.*")
     );
-    assert_golden("draft-xb-pt.md", &md);
+    golden("render/draft-xb-pt.md", &md);
 }
 
 #[test]
@@ -51,10 +58,10 @@ fn english_drafts_match_golden_in_both_formats() {
     let md = draft(&["XC"]);
     assert!(md.contains("## Proposed new article: s. \\[N\\]"));
     assert!(md.contains("No article numbering could be derived"));
-    assert_golden("draft-xc-en.md", &md);
+    golden("render/draft-xc-en.md", &md);
     let txt = draft(&["XC", "--format", "txt"]);
     assert!(txt.contains("Proposed new article: s. [N]\n---"));
-    assert_golden("draft-xc-en.txt", &txt);
+    golden("render/draft-xc-en.txt", &txt);
 }
 
 #[test]
@@ -63,7 +70,7 @@ fn french_drafts_match_golden() {
     assert!(md.contains("## Nouvel article proposé : Code pénal, article 323 bis"));
     assert!(md.contains("**Peine proposée :** emprisonnement de 1 mois à 3 ans."));
     assert!(md.contains("*Pas de texte type en français : le texte type anglais est reproduit.*"));
-    assert_golden("draft-xd-fr.md", &md);
+    golden("render/draft-xd-fr.md", &md);
 }
 
 #[test]
@@ -72,7 +79,7 @@ fn german_falls_back_to_english_and_says_so() {
     assert!(md.contains("*No interface strings in German: headings are in English.*"));
     assert!(md.contains("*No model text in German: the English model text is given.*"));
     assert!(md.contains("## Proposed new article: § 202b (Strafgesetzbuch von Xerxesland)"));
-    assert_golden("draft-xe-de.md", &md);
+    golden("render/draft-xe-de.md", &md);
 }
 
 #[test]

@@ -5,8 +5,15 @@
 
 mod common;
 
-use common::{assert_golden, assert_nothing_live, harmonia, read, tempdir};
+use common::{assert_nothing_live, golden, read, root, tempdir};
 use predicates::prelude::*;
+
+/// `harmonia` run from the crate root, so the fixture paths in outputs are stable.
+fn harmonia() -> assert_cmd::Command {
+    let mut cmd = common::harmonia();
+    cmd.current_dir(root());
+    cmd
+}
 
 const BASIC: &str = "tests/fixtures/report-basic";
 const HOSTILE: &str = "tests/fixtures/hostile";
@@ -32,25 +39,25 @@ fn report(corpus: &str, scope: &[&str], format: &str) -> String {
 fn country_report_html_matches_golden() {
     let html = report(BASIC, &["XA"], "html");
     assert_nothing_live(&html);
-    assert_golden("report-xa.html", &html);
+    golden("render/report-xa.html", &html);
 }
 
 #[test]
 fn country_report_markdown_matches_golden() {
-    assert_golden("report-xa.md", &report(BASIC, &["XA"], "md"));
+    golden("render/report-xa.md", &report(BASIC, &["XA"], "md"));
 }
 
 #[test]
 fn region_report_html_matches_golden() {
     let html = report(BASIC, &["--region", "testland"], "html");
     assert_nothing_live(&html);
-    assert_golden("report-testland.html", &html);
+    golden("render/report-testland.html", &html);
 }
 
 #[test]
 fn region_report_markdown_matches_golden() {
-    assert_golden(
-        "report-testland.md",
+    golden(
+        "render/report-testland.md",
         &report(BASIC, &["--region", "Testland"], "md"),
     );
 }

@@ -182,9 +182,9 @@ fn as_table(what: What, v: &Value) -> String {
                         s(&p["id"]).into(),
                         s(&p["article"]).into(),
                         s(&p["area"]).into(),
-                        s(&p["title"]).into(),
-                        ids("elements").into(),
-                        ids("options").into(),
+                        output::truncate(&s(&p["title"]), 40).into(),
+                        output::truncate(&ids("elements"), 60).into(),
+                        output::truncate(&ids("options"), 40).into(),
                     ]
                 })
                 .collect::<Vec<Vec<Cell>>>(),
@@ -245,7 +245,7 @@ fn as_table(what: What, v: &Value) -> String {
                         s(&st["repealed"]).into(),
                         s(&st["review"]).into(),
                         n.to_string().into(),
-                        s(&st["title"]).into(),
+                        output::truncate(&s(&st["title"]), 50).into(),
                     ]
                 })
                 .collect::<Vec<Vec<Cell>>>(),

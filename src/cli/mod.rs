@@ -2,9 +2,16 @@
 //! subcommand turns its raw arguments into typed options, calls the library, and prints.
 
 pub mod check;
+pub mod compare;
 pub mod draft;
+pub mod gapfmt;
+pub mod gaps;
+pub mod history;
 pub mod list;
+pub mod matrix;
+pub mod penalties;
 pub mod report;
+pub mod select;
 
 use std::path::PathBuf;
 
@@ -41,6 +48,16 @@ pub enum Command {
     Check(check::Args),
     /// List frameworks, provisions, countries or statutes.
     List(list::Args),
+    /// What one country covers of a framework, provision by provision, with scores.
+    Gaps(gaps::Args),
+    /// Coverage status of every provision for several countries.
+    Matrix(matrix::Args),
+    /// Dual criminality and extraditability between two countries.
+    Compare(compare::Args),
+    /// Prison terms of offences across countries, with medians.
+    Penalties(penalties::Args),
+    /// A country's scores at every date its law changed.
+    History(history::Args),
     /// Draft articles or amendments for the provisions a country does not implement fully.
     Draft(draft::Args),
     /// Write a harmonization report (HTML or Markdown) for a country or a region.
@@ -115,6 +132,11 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => check::execute(args),
         Command::List(args) => list::execute(args),
+        Command::Gaps(args) => gaps::execute(args),
+        Command::Matrix(args) => matrix::execute(args),
+        Command::Compare(args) => compare::execute(args),
+        Command::Penalties(args) => penalties::execute(args),
+        Command::History(args) => history::execute(args),
         Command::Draft(args) => draft::execute(args),
         Command::Report(args) => report::execute(args),
     }

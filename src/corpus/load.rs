@@ -363,6 +363,9 @@ fn read_framework(
         read_provisions(&mut fw, f, text, &mut d);
         out.extend(with_source(d, text));
     }
+    // Files group provisions as their author likes; the framework's order is by article.
+    fw.provisions
+        .sort_by_cached_key(|p| natural_key(&p.article));
     Some(fw)
 }
 
@@ -523,6 +526,18 @@ fn read_provisions(fw: &mut Framework, f: &SourceFile, text: &str, out: &mut Dia
             line: section.line,
         });
     }
+}
+
+/// Sort key that orders article references naturally: `1.a` < `1.b` < `2` < `10` < `10a`.
+fn natural_key(article: &str) -> Vec<(u64, String)> {
+    let mut key = Vec::new();
+    let mut chars = article.chars().peekable();
+    while chars.peek().is_some() {
+        let digits: String = std::iter::from_fn(|| chars.next_if(char::is_ascii_digit)).collect();
+        let rest: String = std::iter::from_fn(|| chars.next_if(|c| !c.is_ascii_digit())).collect();
+        key.push((digits.parse().unwrap_or(0), rest.to_lowercase()));
+    }
+    key
 }
 
 /// Splits a provision's Markdown into the model text and the commentary that starts at the
@@ -1367,4 +1382,16 @@ fn prison(
         min_text: min.map(|m| m.1),
         max_text: max_v.value.trim().to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_key;
+
+    #[test]
+    fn articles_sort_naturally() {
+        let mut v = vec!["10", "2", "1.b", "35", "1.a", "10a", "22"];
+        v.sort_by_key(|a| natural_key(a));
+        assert_eq!(v, ["1.a", "1.b", "2", "10", "10a", "22", "35"]);
+    }
 }

@@ -44,12 +44,16 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str, origin: Origin) -> Res
             max_aliases: 1_000,
             max_anchors: 1_000,
             max_documents: 1,
+            max_total_scalar_bytes: 8 * MAX_YAML_BYTES,
         },
     };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
         let message = message_of(&e);
         let mut d = Diagnostic::error(file, first_lower(&message));
-        if let Some(loc) = e.location() {
+        if message.starts_with("missing field") {
+            // Nothing marks where a missing key should be: point at the mapping's start.
+            d = d.at(origin.line, 1 + origin.indent);
+        } else if let Some(loc) = e.location() {
             let (l, c) = file_position(origin, loc.line(), loc.column());
             d = d.at(l, c);
         } else {
@@ -215,5 +219,24 @@ mod tests {
             text.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
         }
         assert!(parse::<serde::de::IgnoredAny>("f.md", &text, AT).is_err());
+    }
+}
+
+#[cfg(test)]
+mod amplification {
+    use super::*;
+    use crate::corpus::raw::RawStatute;
+
+    #[test]
+    fn aliased_large_scalars_are_refused() {
+        let big = "x".repeat(500_000);
+        let aliases = vec!["*s"; 900].join(", ");
+        let text = format!(
+            "id: &s {big}\ncountry: XA\ntitle: t\nlanguage: en\nkind: act\nsources: [{aliases}]\n"
+        );
+        let start = std::time::Instant::now();
+        let r = parse::<RawStatute>("f.md", &text, Origin { line: 2, indent: 0 });
+        assert!(r.is_err(), "450 MB of replayed scalars must be refused");
+        assert!(start.elapsed().as_secs() < 2);
     }
 }

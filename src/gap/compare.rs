@@ -1,5 +1,6 @@
 //! Dual criminality between two countries: for each offence, whether both criminalise the
-//! conduct (any status but `missing`), whether it is extraditable under Budapest art. 24
+//! conduct (some section in force implements it in each: a reservation alone, even on the
+//! whole provision, criminalises nothing), whether it is extraditable under Budapest art. 24
 //! (both maximum prison terms at least 12 months), and which elements and options one side
 //! has and the other lacks.
 
@@ -40,7 +41,8 @@ pub struct ProvisionComparison {
     /// Status in the second country.
     #[serde(rename = "b")]
     pub b_status: Status,
-    /// Both criminalise it (offences only; `None` for other provisions).
+    /// Both criminalise it: some section in force implements it in each (offences only;
+    /// `None` for other provisions).
     pub dual_criminality: Option<bool>,
     /// Dual criminality and both maxima at least 12 months (offences only).
     pub extraditable: Option<bool>,
@@ -79,7 +81,9 @@ pub fn compare(
         .zip(ca.provisions.iter().zip(cb.provisions.iter()))
         .map(|(p, (x, y))| {
             let offence = is_offence(p);
-            let dual = x.status != Status::Missing && y.status != Status::Missing;
+            // Implemented, not merely "not missing": a whole reservation with nothing in
+            // force has status `reserved` but makes nothing an offence.
+            let dual = x.is_implemented() && y.is_implemented();
             let extraditable = dual
                 && x.max_prison_months
                     .is_some_and(|m| m >= EXTRADITION_THRESHOLD_MONTHS)

@@ -13,10 +13,15 @@
 //!   uncovered element is covered by the country's reservation (a reservation without
 //!   `elements` covers them all); `missing` when no active section implements it (and no
 //!   reservation covers it); `partial` otherwise.
+//! - Reservations count from the date the framework took effect for the country: its treaty
+//!   record's `in_force`, else `ratified`, else `signed`; always when the record has no date.
+//!   Before that date the country had reserved nothing, so its gaps are gaps.
 //! - Options used are the union of the options of the implementing sections.
 //! - Flags, for offences that are implemented: `below-extradition-threshold` when the highest
 //!   maximum prison term among the implementing sections is under 12 months;
-//!   `no-custodial-penalty` when none of them has a prison term.
+//!   `no-custodial-penalty` when their penalties are recorded and none has a prison term;
+//!   `penalty-not-recorded` when none of them records a penalty at all (the corpus is
+//!   silent, which is not the same as "no prison").
 //! - Scores: full and reserved count 1, partial the covered share of the elements not
 //!   reserved, missing 0; an area's score is the mean over its provisions, the overall score
 //!   the mean over all provisions.
@@ -32,7 +37,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::corpus::{Corpus, Country, Framework, Provision};
+use crate::corpus::{Corpus, Country, Framework, Provision, Treaty};
 use crate::id::{CountryCode, ProvisionId, SectionId};
 
 /// Prison maximum (in months) an offence needs to be extraditable under Budapest art. 24.
@@ -84,8 +89,11 @@ impl std::fmt::Display for Status {
 pub enum Flag {
     /// Highest maximum prison term under 12 months: not extraditable under art. 24.
     BelowExtraditionThreshold,
-    /// No implementing section carries a prison term.
+    /// Penalties are recorded, and none of the implementing sections has a prison term.
     NoCustodialPenalty,
+    /// No implementing section records its penalty at all: the corpus does not say whether
+    /// the offence is extraditable (not the same as "no prison term").
+    PenaltyNotRecorded,
 }
 
 impl Flag {
@@ -94,6 +102,7 @@ impl Flag {
         match self {
             Flag::BelowExtraditionThreshold => "below-extradition-threshold",
             Flag::NoCustodialPenalty => "no-custodial-penalty",
+            Flag::PenaltyNotRecorded => "penalty-not-recorded",
         }
     }
 }
@@ -193,6 +202,7 @@ pub fn coverage(
         sections: Vec<SectionId>,
         min: Option<f64>,
         max: Option<f64>,
+        penalty_recorded: bool,
     }
     let mut acc: BTreeMap<&ProvisionId, Acc> = BTreeMap::new();
     for (_, section) in corpus.active_sections(&country.code, date) {
@@ -214,12 +224,9 @@ pub fn coverage(
             if !a.sections.contains(&section.id) {
                 a.sections.push(section.id.clone());
             }
-            if let Some(prison) = section
-                .mapping
-                .as_ref()
-                .and_then(|m| m.penalty.as_ref())
-                .and_then(|p| p.prison.as_ref())
-            {
+            let penalty = section.mapping.as_ref().and_then(|m| m.penalty.as_ref());
+            a.penalty_recorded |= penalty.is_some();
+            if let Some(prison) = penalty.and_then(|p| p.prison.as_ref()) {
                 a.max = Some(
                     a.max
                         .map_or(prison.max_months, |m| m.max(prison.max_months)),
@@ -229,7 +236,9 @@ pub fn coverage(
             }
         }
     }
-    let treaty = country.treaty(&framework.id);
+    let treaty = country
+        .treaty(&framework.id)
+        .filter(|t| reservations_effective(t).is_none_or(|d| d <= date));
     let provisions: Vec<Coverage> = framework
         .provisions
         .iter()
@@ -260,7 +269,8 @@ pub fn coverage(
             let mut flags = Vec::new();
             if implemented && is_offence(p) {
                 match a.max {
-                    None => flags.push(Flag::NoCustodialPenalty),
+                    None if a.penalty_recorded => flags.push(Flag::NoCustodialPenalty),
+                    None => flags.push(Flag::PenaltyNotRecorded),
                     Some(m) if m < EXTRADITION_THRESHOLD_MONTHS => {
                         flags.push(Flag::BelowExtraditionThreshold)
                     }
@@ -312,6 +322,12 @@ pub fn coverage(
         provisions,
         scores,
     }
+}
+
+/// The date from which a treaty record's reservations count: `in_force`, else `ratified`,
+/// else `signed`; `None` (always) when the record gives no date.
+pub fn reservations_effective(treaty: &Treaty) -> Option<NaiveDate> {
+    treaty.in_force.or(treaty.ratified).or(treaty.signed)
 }
 
 /// Scores of a set of coverages (one per provision of `framework`).
@@ -368,10 +384,21 @@ pub fn matrix(
         .collect()
 }
 
-/// A country's scores at every date its law changed (and the first date of its corpus).
+/// A country's coverage at every date its law changed (a mapped section came into force or
+/// stopped being in force), and at the date its reservations under `framework` started to
+/// count, when it has reservations and that date is known.
 pub fn history(corpus: &Corpus, framework: &Framework, country: &Country) -> Vec<CountryCoverage> {
-    corpus
-        .change_dates(&country.code)
+    let mut dates = corpus.change_dates(&country.code);
+    if let Some(d) = country
+        .treaty(&framework.id)
+        .filter(|t| !t.reservations.is_empty())
+        .and_then(reservations_effective)
+    {
+        dates.push(d);
+        dates.sort_unstable();
+        dates.dedup();
+    }
+    dates
         .into_iter()
         .map(|d| coverage(corpus, framework, country, d))
         .collect()

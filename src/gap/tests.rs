@@ -86,6 +86,10 @@ fn corpus() -> Corpus {
         ),
         file("statutes/xb/country.yaml", "code: XB\nname: Xb\nregion: Testland\n"),
         file(
+            "statutes/xc/country.yaml",
+            "code: XC\nname: Xc\nregion: Testland\ntreaties:\n  - framework: tf\n    status: party\n    ratified: 2013-06-01\n    in_force: 2014-01-01\n    reservations:\n      - provision: tf-1\n",
+        ),
+        file(
             "statutes/xb/code.md",
             "---\nid: xb-code\ncountry: XB\ntitle: Code\nlanguage: en\nkind: code\nenacted: 2000-01-01\nreview: verified\n---\n\n## S1 {#s1}\n\nText.\n\n```harmonia\nimplements:\n  - provision: tf-1\n    elements: [a, b, c]\n```\n\n## S2 {#s2}\n\nText.\n\n```harmonia\nimplements:\n  - provision: tf-2\n    elements: [x, y]\npenalty:\n  prison: [6 months, 2 years]\n```\n",
         ),
@@ -188,12 +192,12 @@ fn whole_reservations_and_unimplemented_provisions() {
 }
 
 #[test]
-fn no_custodial_penalty_is_flagged() {
+fn unrecorded_penalties_are_not_taken_for_no_prison() {
     let c = corpus();
     let x = cov(&c, "XB", "2016-01-01");
     let p1 = x.provision(&pid("tf-1")).unwrap();
     assert_eq!(p1.status, Status::Full);
-    assert_eq!(p1.flags, [Flag::NoCustodialPenalty]);
+    assert_eq!(p1.flags, [Flag::PenaltyNotRecorded]);
 }
 
 #[test]
@@ -242,6 +246,38 @@ fn dual_criminality_and_extradition() {
     assert_eq!(cmp.provisions[3].dual_criminality, None, "offence: false");
     let early = compare(&c, fw, a, b, d("2011-01-01"));
     assert_eq!(early.provisions[1].dual_criminality, Some(false));
+}
+
+#[test]
+fn a_whole_reservation_alone_is_not_dual_criminality() {
+    let c = corpus();
+    let fw = c.framework("tf").unwrap();
+    let b = c.country(&CountryCode::parse("XB").unwrap()).unwrap();
+    let x = c.country(&CountryCode::parse("XC").unwrap()).unwrap();
+    let cmp = compare(&c, fw, x, b, d("2016-01-01"));
+    let p1 = &cmp.provisions[0];
+    assert_eq!(
+        (p1.a_status, p1.b_status),
+        (Status::Reserved, Status::Full),
+        "XC reserved tf-1 as a whole and implements nothing"
+    );
+    assert_eq!(p1.dual_criminality, Some(false));
+    assert_eq!(p1.extraditable, Some(false));
+}
+
+#[test]
+fn reservations_count_from_the_treaty_taking_effect() {
+    let c = corpus();
+    let status = |date: &str| cov(&c, "XC", date).provision(&pid("tf-1")).unwrap().status;
+    assert_eq!(status("2013-12-31"), Status::Missing, "not yet reserved");
+    assert_eq!(status("2014-01-01"), Status::Reserved);
+    let fw = c.framework("tf").unwrap();
+    let xc = c.country(&CountryCode::parse("XC").unwrap()).unwrap();
+    let dates: Vec<String> = history(&c, fw, xc)
+        .iter()
+        .map(|x| x.as_of.to_string())
+        .collect();
+    assert_eq!(dates, ["2014-01-01"], "the reservation date is a point");
 }
 
 #[test]

@@ -335,24 +335,6 @@ fn anchor<'a>(
     }
 }
 
-/// Indices of the framework's provisions in area order (the order of `areas`), then in
-/// framework order within an area.
-pub fn area_order(framework: &Framework) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..framework.provisions.len()).collect();
-    idx.sort_by_key(|&i| {
-        let area = &framework.provisions[i].area;
-        (
-            framework
-                .areas
-                .iter()
-                .position(|a| a == area)
-                .unwrap_or(usize::MAX),
-            i,
-        )
-    });
-    idx
-}
-
 /// The drafting language of a country: `--lang`, else its first language, else English.
 pub fn drafting_language(country: &Country, lang: Option<&str>) -> String {
     lang.map(str::to_string)
@@ -376,8 +358,7 @@ pub fn drafts(
         notes.push(ui.fill("ui_fallback", &[("lang", &ui.language_name(&lang))]));
     }
     let mut drafts = Vec::new();
-    for i in area_order(framework) {
-        let (p, c) = (&framework.provisions[i], &cov.provisions[i]);
+    for (p, c) in framework.provisions.iter().zip(&cov.provisions) {
         if opts.provision.as_ref().is_some_and(|id| id != &p.id) {
             continue;
         }

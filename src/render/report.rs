@@ -532,8 +532,7 @@ fn summary_of(cov: &CountryCoverage, country: &Country, fw: &Framework) -> Count
         treaty_status,
         in_force,
         overall: cov.scores.overall,
-        areas: fw
-            .areas
+        areas: areas_in_order(fw)
             .iter()
             .filter_map(|a| {
                 cov.scores.areas.get(a).map(|s| AreaScore {
@@ -569,9 +568,22 @@ fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
+/// The framework's areas in the order its provisions (in article order) first reach them,
+/// which is the order every harmonia output lists provisions in.
+pub fn areas_in_order(fw: &Framework) -> Vec<String> {
+    let mut areas: Vec<String> = Vec::new();
+    for p in &fw.provisions {
+        if !areas.contains(&p.area) {
+            areas.push(p.area.clone());
+        }
+    }
+    areas
+}
+
 /// Builds the report. `country`/`region` must exist (the caller checks).
 pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Result<Report> {
     let date = opts.as_of;
+    let area_names = areas_in_order(fw);
     let (subject, group): (Option<&Country>, Vec<&Country>) = match &opts.scope {
         Scope::Country(code) => {
             let c = corpus
@@ -636,8 +648,7 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
         (Some(_), Some(cov)) => [Status::Missing, Status::Partial]
             .into_iter()
             .filter_map(|status| {
-                let areas: Vec<GapArea> = fw
-                    .areas
+                let areas: Vec<GapArea> = area_names
                     .iter()
                     .filter_map(|area| {
                         let items: Vec<String> = cov
@@ -684,17 +695,14 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
     };
 
     // Heat map.
-    let heatmap = svg::heat_map(
-        &coverages,
-        subject.map(|c| c.code.as_str()),
-        &fw.areas,
-        |p, e| label(p, e),
-    );
+    let heatmap = svg::heat_map(&coverages, subject.map(|c| c.code.as_str()), |p, e| {
+        label(p, e)
+    });
 
     // Findings, with the statutes they cite (for provenance).
     let mut cited: BTreeMap<String, &Statute> = BTreeMap::new();
     let mut areas = Vec::new();
-    for area in &fw.areas {
+    for area in &area_names {
         let mut provisions = Vec::new();
         for (i, p) in fw.provisions.iter().enumerate() {
             if &p.area != area {
@@ -835,6 +843,7 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
                     status: r.status,
                     min: r.min_months,
                     max: r.max_months,
+                    not_recorded: r.flags.contains(&gap::Flag::PenaltyNotRecorded),
                 })
                 .collect();
             PenaltySection {
@@ -960,7 +969,7 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
         region,
         comparison,
         framework: FrameworkRef::of(fw),
-        areas_order: fw.areas.clone(),
+        areas_order: area_names.clone(),
         as_of: date,
         version: env!("CARGO_PKG_VERSION"),
         summary: Summary {
@@ -1022,10 +1031,9 @@ fn key_findings(
                 ));
             }
         }
-        if let Some((area, score)) = fw
-            .areas
-            .iter()
-            .filter_map(|a| cov.scores.areas.get(a).map(|s| (a, *s)))
+        if let Some((area, score)) = areas_in_order(fw)
+            .into_iter()
+            .filter_map(|a| cov.scores.areas.get(&a).map(|s| (a.clone(), *s)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
         {
             out.push(format!("Weakest area: {area} ({}).", pct(score)));

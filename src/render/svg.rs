@@ -138,33 +138,18 @@ pub struct LegendEntry {
     pub x: f64,
 }
 
-/// Lays out a heat map of `rows` (coverages of one framework); `subject` is drawn bold;
-/// `label` gives the label of an element id for tooltips.
+/// Lays out a heat map of `rows` (coverages of one framework, provisions in framework
+/// order); `subject` is drawn bold; `label` gives the label of an element for tooltips
+/// (from a provision id and an element id).
 pub fn heat_map(
     rows: &[CountryCoverage],
     subject: Option<&str>,
-    areas: &[String],
     label: impl Fn(&str, &str) -> String,
 ) -> HeatMap {
     const CELL: f64 = 18.0;
     const GAP: f64 = 2.0;
     const LABEL_W: f64 = 170.0;
     let pitch = CELL + GAP;
-    // Columns grouped by area, in the order of `areas` (stable within an area).
-    let rows: Vec<CountryCoverage> = rows
-        .iter()
-        .map(|c| {
-            let mut c = c.clone();
-            c.provisions.sort_by_key(|p| {
-                areas
-                    .iter()
-                    .position(|a| a == &p.area)
-                    .unwrap_or(usize::MAX)
-            });
-            c
-        })
-        .collect();
-    let rows = rows.as_slice();
     let area_y = 14.0;
     let article_y = 34.0;
     let top = 42.0;
@@ -199,20 +184,18 @@ pub fn heat_map(
             }
         })
         .collect();
+    // One band per run of columns of the same area (provisions are in article order, in
+    // which a framework's areas follow one another).
     let mut bands = Vec::new();
-    for area in areas {
-        let idx: Vec<usize> = first
-            .provisions
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| &c.area == area)
-            .map(|(i, _)| i)
-            .collect();
-        let (Some(a), Some(b)) = (idx.first(), idx.last()) else {
-            continue;
-        };
-        let x = LABEL_W + *a as f64 * pitch;
-        let width = (*b - *a) as f64 * pitch + CELL;
+    let mut i = 0;
+    while i < first.provisions.len() {
+        let area = &first.provisions[i].area;
+        let mut j = i;
+        while j + 1 < first.provisions.len() && &first.provisions[j + 1].area == area {
+            j += 1;
+        }
+        let x = LABEL_W + i as f64 * pitch;
+        let width = (j - i) as f64 * pitch + CELL;
         // About 6.2 units a character at the label's size.
         let fits = (width / 6.2).floor() as usize;
         let label = if area.chars().count() <= fits {
@@ -227,6 +210,7 @@ pub fn heat_map(
             x,
             width,
         });
+        i = j + 1;
     }
     let heat_rows: Vec<HeatRow> = rows
         .iter()
@@ -381,6 +365,8 @@ pub struct RangeInput {
     pub min: Option<f64>,
     /// Maximum, months.
     pub max: Option<f64>,
+    /// The implementing sections record no penalty at all (not the same as no prison term).
+    pub not_recorded: bool,
 }
 
 /// A duration in short English (`15 d`, `6 mo`, `2 y`, `18 mo`).
@@ -455,6 +441,9 @@ pub fn range_chart(rows: &[RangeInput], median: Option<f64>) -> RangeChart {
                 }
                 None if r.status == Status::Missing => {
                     (None, None, "not implemented".to_string(), x0 + 4.0)
+                }
+                None if r.not_recorded => {
+                    (None, None, "penalty not recorded".to_string(), x0 + 4.0)
                 }
                 None => (None, None, "no prison term".to_string(), x0 + 4.0),
             };
@@ -547,17 +536,21 @@ pub fn line_chart(
     let days = (end - start).num_days().max(1) as f64;
     let sx = |d: NaiveDate| r1(x0 + (d - start).num_days() as f64 / days * (x1 - x0));
     let sy = |v: f64| r1(y1 - v.clamp(0.0, 1.0) * (y1 - y0));
-    let mut line = Vec::new();
+    let mut line: Vec<(f64, f64)> = Vec::new();
     let mut dots = Vec::new();
+    let mut push = |p: (f64, f64)| {
+        if line.last() != Some(&p) {
+            line.push(p);
+        }
+    };
     for (i, (d, v)) in points.iter().enumerate() {
         let x = sx(*d);
         let y = sy(*v);
         if i > 0 {
             // Step: the previous score holds until this date.
-            let prev = sy(points[i - 1].1);
-            line.push(format!("{x},{prev}"));
+            push((x, sy(points[i - 1].1)));
         }
-        line.push(format!("{x},{y}"));
+        push((x, y));
         dots.push(Dot {
             x,
             y,
@@ -565,8 +558,9 @@ pub fn line_chart(
         });
     }
     if let Some((_, v)) = points.last() {
-        line.push(format!("{},{}", sx(end), sy(*v)));
+        push((sx(end), sy(*v)));
     }
+    let line: Vec<String> = line.iter().map(|(x, y)| format!("{x},{y}")).collect();
     use chrono::Datelike as _;
     let (y_start, y_end) = (start.year(), end.year());
     let span = (y_end - y_start).max(1);
@@ -631,6 +625,7 @@ mod tests {
                 status: Status::Full,
                 min: Some(0.5),
                 max: Some(6.0),
+                not_recorded: false,
             },
             RangeInput {
                 name: "B".into(),
@@ -638,6 +633,7 @@ mod tests {
                 status: Status::Missing,
                 min: None,
                 max: None,
+                not_recorded: false,
             },
             RangeInput {
                 name: "C".into(),
@@ -645,6 +641,7 @@ mod tests {
                 status: Status::Full,
                 min: Some(24.0),
                 max: Some(120.0),
+                not_recorded: false,
             },
         ];
         let c = range_chart(&rows, Some(63.0));

@@ -1,55 +1,77 @@
-//! Helpers shared by the integration tests: the binary on a fixture corpus, and golden
-//! files (compared with committed expected files; `SNAPSHOTS=overwrite` rewrites them).
+//! Helpers shared by the integration tests: the `harmonia` binary with a clean environment,
+//! fixture corpora, and golden files (`SNAPSHOTS=overwrite cargo test` rewrites them).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-/// The crate root: tests run the binary from there, so paths in outputs are stable.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `harmonia` run from the crate root, with colours off and no corpus from the environment.
-pub fn harmonia() -> Command {
-    let mut cmd = Command::cargo_bin("harmonia").expect("the harmonia binary is built");
-    cmd.current_dir(root())
-        .env_remove("HARMONIA_CORPUS")
-        .env("NO_COLOR", "1");
+/// The `harmonia` binary, with no corpus from the environment and no colours.
+pub fn harmonia() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("harmonia");
+    cmd.env_remove("HARMONIA_CORPUS").env("NO_COLOR", "1");
     cmd
 }
 
-/// Compares `actual` with the golden file `tests/golden/<name>`; with `SNAPSHOTS=overwrite`
-/// (re)writes the file instead. A missing golden file fails with a hint.
-pub fn assert_golden(name: &str, actual: &str) {
-    let path = root().join("tests/golden").join(name);
+/// A fixture corpus under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Runs `cmd`, expects exit 0, returns stdout.
+pub fn stdout(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).expect("stdout is UTF-8")
+}
+
+/// Runs `cmd`, expects exit 0 and JSON on stdout, returns it parsed.
+pub fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    let text = stdout(cmd);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+/// Compares `actual` with the committed file `tests/golden/<name>`; with
+/// `SNAPSHOTS=overwrite` in the environment, writes it instead.
+pub fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
-        std::fs::create_dir_all(path.parent().expect("golden files are in a folder"))
-            .expect("create tests/golden");
-        std::fs::write(&path, actual).expect("write golden file");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("create the golden folder");
+        }
+        std::fs::write(&path, actual).expect("write the golden file");
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
         panic!(
-            "golden file {} is missing: run with SNAPSHOTS=overwrite to create it",
+            "no golden file {}; run `SNAPSHOTS=overwrite cargo test` to create it",
             path.display()
         )
     });
     if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+        let line = e
+            .iter()
+            .zip(&a)
+            .position(|(x, y)| x != y)
+            .unwrap_or(e.len().min(a.len()));
         panic!(
-            "{} differs from the output at line {}:\n  expected: {:?}\n  actual:   {:?}\n(run with SNAPSHOTS=overwrite to accept the new output)",
+            "output differs from {} at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
+             (if the change is intended: SNAPSHOTS=overwrite cargo test, then review the diff)\n\
+             --- actual output ---\n{actual}",
             path.display(),
-            first + 1,
-            expected.lines().nth(first).unwrap_or("<end of file>"),
-            actual.lines().nth(first).unwrap_or("<end of file>"),
+            line + 1,
+            e.get(line).unwrap_or(&"<end of file>"),
+            a.get(line).unwrap_or(&"<end of output>"),
         );
     }
+}
+
+/// The crate root (the render tests run the binary from there, so corpus paths printed in
+/// outputs are stable).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A fresh temporary folder.

@@ -1,0 +1,586 @@
+//! The gap commands (`gaps`, `matrix`, `compare`, `penalties`, `history`) driven through the
+//! binary on `tests/fixtures/gap`, a corpus with its own framework (`tf`) built to exercise
+//! each rule:
+//!
+//! - XA (Arcadia, party from 2012-01-01): tf-2 covered by two sections of two statutes, one of
+//!   them repealed at the end of 2019; tf-3 by a section whose own date (2015) overrides its
+//!   code's (2010); a partial reservation (tf-4 possession), a whole one (tf-6) and a
+//!   qualifier reservation (tf-3 `options: [serious-harm]`, which exempts nothing).
+//! - XB (Borduria, signatory): tf-2 with a fine only (no custodial penalty), tf-5 which is
+//!   `offence: false`, tf-6 partly.
+//! - XC (Carpania, South, party from 2005): a whole reservation on tf-2 with nothing enacted
+//!   (no dual criminality), a bill that never counts, tf-3 whose section is repealed on
+//!   2016-06-30 and replaced by a lighter one (below the extradition threshold).
+//!
+//! Golden files under tests/golden/gap/ hold the md, csv and table outputs.
+
+mod common;
+
+use common::{fixture, golden, harmonia, json, stdout};
+use serde_json::Value;
+
+/// `harmonia <args> --corpus tests/fixtures/gap --framework tf`.
+fn tf(args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = harmonia();
+    cmd.args(args)
+        .arg("--corpus")
+        .arg(fixture("gap"))
+        .args(["--framework", "tf"]);
+    cmd
+}
+
+/// The entry of `provision` in a list of objects keyed by `provision`.
+fn entry<'a>(list: &'a Value, provision: &str) -> &'a Value {
+    list.as_array()
+        .and_then(|a| a.iter().find(|p| p["provision"] == provision))
+        .unwrap_or_else(|| panic!("no {provision} in {list}"))
+}
+
+fn gaps(cc: &str, date: &str) -> Value {
+    json(&mut tf(&["gaps", cc, "--as-of", date, "--format", "json"]))
+}
+
+fn strs(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn gaps_before_the_amendment_and_the_ratification() {
+    let g = gaps("XA", "2011-06-01");
+    assert_eq!(g["country"], "XA");
+    assert_eq!(g["framework"], "tf");
+    assert_eq!(g["as_of"], "2011-06-01");
+    let p = &g["provisions"];
+    let tf2 = entry(p, "tf-2");
+    assert_eq!(tf2["status"], "partial");
+    assert_eq!(strs(&tf2["missing"]), ["without-right"]);
+    assert_eq!(tf2["max_prison_months"], 6.0);
+    assert_eq!(strs(&tf2["flags"]), ["below-extradition-threshold"]);
+    assert_eq!(
+        entry(p, "tf-3")["status"],
+        "missing",
+        "art. 11 is in force from 2015 though its code is from 2010"
+    );
+    // Reservations count from the treaty's entry into force (2012-01-01).
+    assert_eq!(entry(p, "tf-4")["status"], "partial");
+    assert_eq!(strs(&entry(p, "tf-4")["missing"]), ["possession"]);
+    assert_eq!(entry(p, "tf-6")["status"], "missing");
+}
+
+#[test]
+fn gaps_unite_elements_across_statutes() {
+    let g = gaps("XA", "2013-01-01");
+    let tf2 = entry(&g["provisions"], "tf-2");
+    assert_eq!(tf2["status"], "full");
+    assert_eq!(strs(&tf2["covered"]), ["intent", "without-right", "access"]);
+    assert_eq!(
+        strs(&tf2["sections"]),
+        ["xa-cyber-act#s-2", "xa-penal-code#art-10"]
+    );
+    assert_eq!(strs(&tf2["options"]), ["security-measures"]);
+    assert_eq!(tf2["max_prison_months"], 60.0);
+    assert_eq!(tf2["flags"], serde_json::json!([]));
+}
+
+#[test]
+fn gaps_after_the_section_date_and_reservations() {
+    let g = gaps("XA", "2016-01-01");
+    let p = &g["provisions"];
+    let tf3 = entry(p, "tf-3");
+    assert_eq!(
+        tf3["status"], "partial",
+        "a reservation with only options exempts no element"
+    );
+    assert_eq!(strs(&tf3["missing"]), ["deleting"]);
+    assert_eq!(strs(&tf3["reserved"]), Vec::<&str>::new());
+    assert_eq!(strs(&tf3["options"]), ["serious-harm"]);
+    let tf4 = entry(p, "tf-4");
+    assert_eq!(tf4["status"], "reserved");
+    assert_eq!(strs(&tf4["reserved"]), ["possession"]);
+    assert_eq!(tf4["score"], 1.0);
+    let tf6 = entry(p, "tf-6");
+    assert_eq!(tf6["status"], "reserved");
+    assert_eq!(strs(&tf6["reserved"]), ["order", "ninety-days"]);
+    assert_eq!(strs(&tf6["sections"]), Vec::<&str>::new());
+    // tf-1a 1, tf-2 1, tf-3 2/3, tf-4 1, tf-5 0, tf-6 1, tf-7 1.
+    let s = &g["scores"];
+    assert_eq!(s["overall"], 0.81);
+    assert_eq!(s["areas"]["substantive"], 0.667);
+    assert_eq!(s["areas"]["procedural"], 1.0);
+    assert_eq!(s["counts"]["full"], 3);
+    assert_eq!(s["counts"]["reserved"], 2);
+    assert_eq!(s["counts"]["partial"], 1);
+    assert_eq!(s["counts"]["missing"], 1);
+}
+
+#[test]
+fn gaps_after_the_repeal() {
+    let g = gaps("XA", "2020-01-01");
+    let tf2 = entry(&g["provisions"], "tf-2");
+    assert_eq!(tf2["status"], "partial");
+    assert_eq!(strs(&tf2["sections"]), ["xa-penal-code#art-10"]);
+    // Still in force on its repeal date.
+    let g = gaps("XA", "2019-12-31");
+    assert_eq!(entry(&g["provisions"], "tf-2")["status"], "full");
+}
+
+#[test]
+fn gaps_flag_offences_without_prison_and_only_offences() {
+    let g = gaps("XB", "2016-01-01");
+    let p = &g["provisions"];
+    assert_eq!(entry(p, "tf-2")["status"], "full");
+    assert_eq!(strs(&entry(p, "tf-2")["flags"]), ["no-custodial-penalty"]);
+    assert_eq!(strs(&entry(p, "tf-5")["flags"]), Vec::<&str>::new());
+    assert_eq!(strs(&entry(p, "tf-6")["missing"]), ["ninety-days"]);
+}
+
+#[test]
+fn section_repeal_dates_override_the_statute_and_bills_never_count() {
+    let p = gaps("XC", "2016-06-30")["provisions"].clone();
+    assert_eq!(entry(&p, "tf-3")["status"], "full");
+    assert_eq!(strs(&entry(&p, "tf-3")["sections"]), ["xc-law#art-7-old"]);
+    assert_eq!(
+        entry(&p, "tf-2")["status"],
+        "reserved",
+        "whole reservation; the bill is never in force"
+    );
+    assert_eq!(strs(&entry(&p, "tf-2")["sections"]), Vec::<&str>::new());
+    let p = gaps("XC", "2016-07-01")["provisions"].clone();
+    let tf3 = entry(&p, "tf-3");
+    assert_eq!(tf3["status"], "partial");
+    assert_eq!(strs(&tf3["sections"]), ["xc-law#art-7-new"]);
+    assert_eq!(tf3["min_prison_months"], 0.5);
+    assert_eq!(strs(&tf3["flags"]), ["below-extradition-threshold"]);
+}
+
+#[test]
+fn gaps_of_one_area_score_that_area() {
+    let g = json(&mut tf(&[
+        "gaps",
+        "xa",
+        "--as-of",
+        "2016-01-01",
+        "--area",
+        "substantive",
+        "--format",
+        "json",
+    ]));
+    let ids: Vec<&str> = g["provisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["provision"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["tf-2", "tf-3", "tf-4", "tf-5"]);
+    assert_eq!(g["area"], "substantive");
+    assert_eq!(g["scores"]["overall"], 0.667);
+    assert_eq!(
+        g["scores"]["areas"].as_object().unwrap().len(),
+        1,
+        "{}",
+        g["scores"]
+    );
+}
+
+#[test]
+fn matrix_lists_statuses_in_display_order() {
+    let m = json(&mut tf(&[
+        "matrix",
+        "--as-of",
+        "2016-01-01",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        strs(&m["provisions"]),
+        ["tf-1a", "tf-2", "tf-3", "tf-4", "tf-5", "tf-6", "tf-7"],
+        "cooperation.md sorts first by name, but its area comes last"
+    );
+    let countries = m["countries"].as_array().unwrap();
+    let codes: Vec<&str> = countries
+        .iter()
+        .map(|c| c["country"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["XA", "XB", "XC"]);
+    assert_eq!(countries[0]["cells"]["tf-4"], "reserved");
+    assert_eq!(countries[2]["cells"]["tf-2"], "reserved");
+    assert_eq!(countries[0]["scores"]["overall"], 0.81);
+    let keys: Vec<&String> = countries[0]["cells"].as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 7);
+}
+
+#[test]
+fn matrix_selects_countries_by_list_or_region() {
+    let m = json(&mut tf(&[
+        "matrix",
+        "--countries",
+        "XC,xa",
+        "--as-of",
+        "2016-01-01",
+        "--format",
+        "json",
+    ]));
+    let codes: Vec<&str> = m["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["country"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["XC", "XA"], "in the order given");
+    let csv = stdout(&mut tf(&[
+        "matrix",
+        "--region",
+        "south",
+        "--as-of",
+        "2016-01-01",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(
+        csv,
+        "country,tf-1a,tf-2,tf-3,tf-4,tf-5,tf-6,tf-7\nXC,missing,reserved,full,missing,missing,missing,missing\n"
+    );
+    tf(&["matrix", "--countries", "XA", "--region", "North"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn matrix_timings_go_to_stderr() {
+    let out = tf(&[
+        "matrix",
+        "--as-of",
+        "2016-01-01",
+        "--format",
+        "csv",
+        "--timings",
+    ])
+    .assert()
+    .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.starts_with("load: ") && err.contains("matrix: "),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).starts_with("country,"));
+}
+
+#[test]
+fn compare_dual_criminality_and_extradition() {
+    let c = json(&mut tf(&[
+        "compare",
+        "XA",
+        "XB",
+        "--as-of",
+        "2016-01-01",
+        "--format",
+        "json",
+    ]));
+    assert_eq!((c["a"].as_str(), c["b"].as_str()), (Some("XA"), Some("XB")));
+    let p = &c["provisions"];
+    let tf2 = entry(p, "tf-2");
+    assert_eq!(tf2["dual_criminality"], true);
+    assert_eq!(tf2["extraditable"], false, "XB has no prison term");
+    assert_eq!(tf2["a_max_prison_months"], 60.0);
+    assert_eq!(tf2["b_max_prison_months"], Value::Null);
+    let tf3 = entry(p, "tf-3");
+    assert_eq!((&tf3["a"], &tf3["b"]), (&"partial".into(), &"full".into()));
+    assert_eq!(tf3["extraditable"], true);
+    assert_eq!(
+        tf3["differences"],
+        serde_json::json!([
+            {"kind": "element", "id": "deleting", "present_in": "XB"},
+            {"kind": "option", "id": "serious-harm", "present_in": "XA"},
+        ])
+    );
+    let tf5 = entry(p, "tf-5");
+    assert_eq!(tf5["dual_criminality"], Value::Null, "offence: false");
+    assert_eq!(tf5["extraditable"], Value::Null);
+    assert_eq!(entry(p, "tf-6")["dual_criminality"], Value::Null);
+    assert_eq!(c["summary"]["dual_criminality"], 3);
+    assert_eq!(c["summary"]["extraditable"], 2);
+}
+
+#[test]
+fn a_whole_reservation_is_not_criminalisation() {
+    let c = json(&mut tf(&[
+        "compare",
+        "XC",
+        "XB",
+        "--as-of",
+        "2016-01-01",
+        "--format",
+        "json",
+    ]));
+    let tf2 = entry(&c["provisions"], "tf-2");
+    assert_eq!(tf2["a"], "reserved");
+    assert_eq!(tf2["dual_criminality"], false);
+}
+
+#[test]
+fn penalties_of_one_provision() {
+    let t = json(&mut tf(&[
+        "penalties",
+        "--provision",
+        "tf-3",
+        "--as-of",
+        "2017-01-01",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(t["provision"], "tf-3");
+    assert_eq!(t["as_of"], "2017-01-01");
+    let rows = t["countries"].as_array().unwrap();
+    let row = |cc: &str| rows.iter().find(|r| r["country"] == cc).unwrap();
+    assert_eq!(
+        (&row("XA")["min_months"], &row("XA")["max_months"]),
+        (&12.0.into(), &36.0.into())
+    );
+    assert_eq!(row("XC")["min_months"], 0.5);
+    assert_eq!(row("XC")["max_months"], 9.0);
+    assert_eq!(strs(&row("XC")["flags"]), ["below-extradition-threshold"]);
+    assert_eq!(strs(&row("XC")["sections"]), ["xc-law#art-7-new"]);
+    assert_eq!(t["stats"]["median_max_months"], 24.0);
+    assert_eq!(t["stats"]["countries_with_prison"], 3);
+}
+
+#[test]
+fn penalties_take_the_framework_from_the_provision_and_filter_regions() {
+    let mut cmd = harmonia();
+    cmd.args(["penalties", "--provision", "tf-3", "--region", "South"])
+        .args(["--as-of", "2016-01-01", "--format", "json", "--corpus"])
+        .arg(fixture("gap"));
+    let t = json(&mut cmd);
+    let rows = t["countries"].as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["country"], "XC");
+    assert_eq!(rows[0]["max_months"], 48.0);
+}
+
+#[test]
+fn penalties_of_every_offence() {
+    let t = json(&mut tf(&[
+        "penalties",
+        "--as-of",
+        "2016-01-01",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(t["framework"], "tf");
+    let ids: Vec<&str> = t["offences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["provision"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["tf-2", "tf-3", "tf-4"], "tf-5 is offence: false");
+}
+
+#[test]
+fn history_has_a_point_per_change_with_what_changed() {
+    let h = json(&mut tf(&[
+        "history",
+        "XA",
+        "--as-of",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]));
+    let points = h["points"].as_array().unwrap();
+    let dates: Vec<&str> = points
+        .iter()
+        .map(|p| p["as_of"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2000-05-05",
+            "2010-01-01",
+            "2012-01-01",
+            "2012-06-01",
+            "2015-01-01",
+            "2020-01-01"
+        ]
+    );
+    assert_eq!(
+        points[2]["changed"],
+        serde_json::json!([
+            {"provision": "tf-4", "from": "partial", "to": "reserved", "gained": [], "lost": []},
+            {"provision": "tf-6", "from": "missing", "to": "reserved", "gained": [], "lost": []},
+        ]),
+        "the treaty's entry into force brings the reservations"
+    );
+    assert_eq!(
+        points[5]["changed"],
+        serde_json::json!([{"provision": "tf-2", "from": "full", "to": "partial",
+            "gained": [], "lost": ["without-right"]}])
+    );
+    assert_eq!(
+        points[1]["changed"][1],
+        serde_json::json!({"provision": "tf-2", "from": "missing", "to": "partial",
+            "gained": ["intent", "access"], "lost": []})
+    );
+    assert_eq!(points[4]["scores"]["overall"], 0.81);
+    let early = json(&mut tf(&[
+        "history",
+        "XA",
+        "--as-of",
+        "2012-03-01",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(early["points"].as_array().unwrap().len(), 3);
+}
+
+fn fails(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.assert().code(2);
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+}
+
+#[test]
+fn unknown_names_and_bad_dates_are_usage_errors() {
+    assert_eq!(
+        fails(&mut tf(&["gaps", "XD"])),
+        "error: unknown country `XD`; did you mean `XA`? (known: XA, XB, XC)\n"
+    );
+    assert_eq!(
+        fails(&mut tf(&["compare", "XA", "Bordura"])),
+        "error: unknown country `Bordura`; did you mean `Borduria`? (known: XA, XB, XC)\n"
+    );
+    assert_eq!(
+        fails(&mut tf(&["gaps", "XA", "--as-of", "2016-13-01"])),
+        "error: --as-of: `2016-13-01` is not a valid date (expected YYYY-MM-DD, e.g. 2008-06-25)\n"
+    );
+    let mut cmd = harmonia();
+    cmd.args(["matrix", "--framework", "tff", "--corpus"])
+        .arg(fixture("gap"));
+    assert_eq!(
+        fails(&mut cmd),
+        "error: unknown framework `tff`; did you mean `tf`? (known: tf)\n"
+    );
+    let mut cmd = harmonia();
+    cmd.args(["history", "XA", "--corpus"]).arg(fixture("gap"));
+    assert_eq!(
+        fails(&mut cmd),
+        "error: unknown framework `bc` (known: tf)\n",
+        "bc is the default framework; this corpus has its own"
+    );
+    assert!(fails(&mut tf(&["gaps", "XA", "--area", "substantiv"]))
+        .contains("unknown area `substantiv` in framework `tf`; did you mean `substantive`?"));
+    assert!(fails(&mut tf(&["penalties", "--provision", "tf-33"]))
+        .starts_with("error: unknown provision `tf-33` in framework `tf`"));
+    assert!(fails(&mut tf(&["matrix", "--region", "Nort"])).contains("did you mean `North`?"));
+    assert!(fails(&mut tf(&["matrix", "--format", "html"])).contains("invalid value 'html'"));
+}
+
+#[test]
+fn tables_have_no_colour_when_piped() {
+    let mut cmd = tf(&["gaps", "XA", "--as-of", "2016-01-01"]);
+    cmd.env_remove("NO_COLOR");
+    let out = stdout(&mut cmd);
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+}
+
+/// The md, csv and table outputs of every command, against tests/golden/gap/.
+#[test]
+fn golden_outputs() {
+    let runs: [(&str, &[&str]); 7] = [
+        ("gaps-xa", &["gaps", "XA", "--as-of", "2016-01-01"]),
+        ("matrix", &["matrix", "--as-of", "2016-01-01"]),
+        (
+            "compare-xa-xb",
+            &["compare", "XA", "XB", "--as-of", "2016-01-01"],
+        ),
+        (
+            "penalties-tf-3",
+            &["penalties", "--provision", "tf-3", "--as-of", "2017-01-01"],
+        ),
+        ("penalties", &["penalties", "--as-of", "2016-01-01"]),
+        ("history-xa", &["history", "XA", "--as-of", "2026-01-01"]),
+        ("history-xc", &["history", "XC", "--as-of", "2026-01-01"]),
+    ];
+    for (name, args) in runs {
+        for (format, ext) in [("md", "md"), ("csv", "csv"), ("table", "txt")] {
+            let mut cmd = tf(args);
+            cmd.args(["--format", format]);
+            golden(&format!("gap/{name}.{ext}"), &stdout(&mut cmd));
+        }
+    }
+}
+
+/// Every command on the shipped corpus: exit 0 and JSON with the documented keys.
+#[test]
+fn smoke_on_the_shipped_corpus() {
+    let run = |args: &[&str]| {
+        let mut cmd = harmonia();
+        cmd.args(args).args(["--format", "json"]);
+        json(&mut cmd)
+    };
+    let has = |v: &Value, keys: &[&str]| {
+        for k in keys {
+            assert!(v.get(k).is_some(), "no `{k}` in {}", v);
+        }
+    };
+    let g = run(&["gaps", "AR"]);
+    has(
+        &g,
+        &["country", "framework", "as_of", "provisions", "scores"],
+    );
+    has(
+        &g["provisions"][0],
+        &[
+            "provision",
+            "area",
+            "title",
+            "status",
+            "missing",
+            "reserved",
+            "options",
+            "sections",
+            "max_prison_months",
+            "flags",
+        ],
+    );
+    has(&g["scores"], &["overall", "areas", "counts"]);
+    let m = run(&["matrix"]);
+    has(&m, &["framework", "as_of", "provisions", "countries"]);
+    has(&m["countries"][0], &["country", "cells", "scores"]);
+    let c = run(&["compare", "AR", "CL"]);
+    has(&c, &["a", "b", "framework", "as_of", "provisions"]);
+    has(
+        &c["provisions"][0],
+        &[
+            "provision",
+            "a",
+            "b",
+            "dual_criminality",
+            "extraditable",
+            "a_max_prison_months",
+            "b_max_prison_months",
+            "differences",
+        ],
+    );
+    let p = run(&["penalties", "--provision", "bc-2", "--region", "Americas"]);
+    has(&p, &["provision", "as_of", "countries", "stats"]);
+    has(
+        &p["countries"][0],
+        &["country", "min_months", "max_months", "sections"],
+    );
+    has(&p["stats"], &["median_max_months"]);
+    let all = run(&["penalties"]);
+    has(&all, &["framework", "as_of", "offences"]);
+    let h = run(&["history", "AR"]);
+    has(&h, &["country", "framework", "points"]);
+    has(&h["points"][0], &["as_of", "scores", "changed"]);
+    for args in [
+        &["gaps", "DE", "--format", "md"][..],
+        &["matrix", "--format", "csv"],
+        &["compare", "GB", "US", "--format", "md"],
+        &["penalties", "--format", "csv"],
+        &["history", "BR"],
+    ] {
+        harmonia().args(args).assert().success();
+    }
+}
