@@ -353,3 +353,34 @@ fn the_live_check_catches_live_html() {
         "<p title=\"&lt;img src=x onerror=alert(1)&gt;\">&lt;script&gt; onerror=x</p>",
     );
 }
+
+#[test]
+fn matrix_html_uses_the_report_heat_map() {
+    let out = harmonia()
+        .args([
+            "matrix", "--corpus", BASIC, "--as-of", AS_OF, "--format", "html",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("class=\"heatmap\""));
+    assert_nothing_live(&html);
+    golden("render/matrix.html", &html);
+    // Hostile corpus: still nothing live.
+    let out = harmonia()
+        .args([
+            "matrix", "--corpus", HOSTILE, "--as-of", AS_OF, "--format", "html",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(out).unwrap();
+    assert_nothing_live(&html);
+    assert!(html.contains("{{ 7*7 }}"));
+}

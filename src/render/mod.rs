@@ -19,6 +19,7 @@
 pub mod draft;
 pub mod i18n;
 pub mod markdown;
+pub mod matrix;
 pub mod numbering;
 pub mod report;
 pub mod svg;
