@@ -358,7 +358,15 @@ fn the_live_check_catches_live_html() {
 fn matrix_html_uses_the_report_heat_map() {
     let out = harmonia()
         .args([
-            "matrix", "--corpus", BASIC, "--as-of", AS_OF, "--format", "html",
+            "matrix",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "html",
         ])
         .assert()
         .success()
@@ -373,7 +381,15 @@ fn matrix_html_uses_the_report_heat_map() {
     // Hostile corpus: still nothing live.
     let out = harmonia()
         .args([
-            "matrix", "--corpus", HOSTILE, "--as-of", AS_OF, "--format", "html",
+            "matrix",
+            "--corpus",
+            HOSTILE,
+            "--framework",
+            "hf",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "html",
         ])
         .assert()
         .success()
