@@ -20,7 +20,15 @@ const AS_OF: &str = "2024-01-01";
 
 fn draft(args: &[&str]) -> String {
     let out = harmonia()
-        .args(["draft", "--corpus", BASIC, "--as-of", AS_OF])
+        .args([
+            "draft",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--as-of",
+            AS_OF,
+        ])
         .args(args)
         .assert()
         .success()
@@ -106,7 +114,16 @@ fn lang_overrides_the_country_language() {
     let md = draft(&["XC", "--lang", "ES"]);
     assert!(md.contains("La [autoridad competente] podrá ordenar"));
     harmonia()
-        .args(["draft", "XA", "--corpus", BASIC, "--lang", "español"])
+        .args([
+            "draft",
+            "XA",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--lang",
+            "español",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a language code"));
@@ -122,6 +139,8 @@ fn provision_filters_and_full_provisions_need_no_draft() {
             "XC",
             "--corpus",
             BASIC,
+            "--framework",
+            "tf",
             "--as-of",
             AS_OF,
             "--provision",
@@ -132,14 +151,23 @@ fn provision_filters_and_full_provisions_need_no_draft() {
         .stdout("")
         .stderr("tf-2 is full in Xeno on 2024-01-01: no draft is needed\n");
     harmonia()
-        .args(["draft", "XA", "--corpus", BASIC, "--provision", "tf-9"])
+        .args([
+            "draft",
+            "XA",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--provision",
+            "tf-9",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "framework `tf` has no provision `tf-9`",
+            "unknown provision `tf-9` in framework `tf`",
         ));
     harmonia()
-        .args(["draft", "QQ", "--corpus", BASIC])
+        .args(["draft", "QQ", "--corpus", BASIC, "--framework", "tf"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown country `QQ`"));
@@ -156,7 +184,17 @@ fn drafts_can_be_written_to_a_file_and_templates_overridden() {
     .unwrap();
     let out = dir.path().join("drafts.md");
     harmonia()
-        .args(["draft", "XA", "--corpus", BASIC, "--as-of", AS_OF, "--out"])
+        .args([
+            "draft",
+            "XA",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--as-of",
+            AS_OF,
+            "--out",
+        ])
         .arg(&out)
         .arg("--templates")
         .arg(dir.path())
@@ -174,7 +212,16 @@ fn drafts_can_be_written_to_a_file_and_templates_overridden() {
 #[test]
 fn hostile_strings_stay_text_in_drafts() {
     let out = harmonia()
-        .args(["draft", "HA", "--corpus", HOSTILE, "--as-of", AS_OF])
+        .args([
+            "draft",
+            "HA",
+            "--corpus",
+            HOSTILE,
+            "--framework",
+            "hf",
+            "--as-of",
+            AS_OF,
+        ])
         .assert()
         .success()
         .get_output()

@@ -27,6 +27,7 @@ fn report(corpus: &str, scope: &[&str], format: &str) -> String {
         .args([
             "report", "--corpus", corpus, "--as-of", AS_OF, "--format", format,
         ])
+        .args(["--framework", if corpus == HOSTILE { "hf" } else { "tf" }])
         .args(scope)
         .arg("--out")
         .arg(&out)
@@ -150,7 +151,17 @@ fn templates_override_the_built_in_ones_by_name() {
     .unwrap();
     let out = dir.path().join("r.html");
     harmonia()
-        .args(["report", "XA", "--corpus", BASIC, "--as-of", AS_OF, "--out"])
+        .args([
+            "report",
+            "XA",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--as-of",
+            AS_OF,
+            "--out",
+        ])
         .arg(&out)
         .arg("--templates")
         .arg(dir.path())
@@ -176,7 +187,15 @@ fn templates_override_the_built_in_ones_by_name() {
     let hostile_out = dir.path().join("h.html");
     harmonia()
         .args([
-            "report", "HA", "--corpus", HOSTILE, "--as-of", AS_OF, "--out",
+            "report",
+            "HA",
+            "--corpus",
+            HOSTILE,
+            "--framework",
+            "hf",
+            "--as-of",
+            AS_OF,
+            "--out",
         ])
         .arg(&hostile_out)
         .arg("--templates")
@@ -197,7 +216,17 @@ fn a_runaway_template_stops_on_fuel_with_exit_2() {
     .unwrap();
     let out = dir.path().join("r.html");
     harmonia()
-        .args(["report", "XA", "--corpus", BASIC, "--as-of", AS_OF, "--out"])
+        .args([
+            "report",
+            "XA",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--as-of",
+            AS_OF,
+            "--out",
+        ])
         .arg(&out)
         .arg("--templates")
         .arg(dir.path())
@@ -221,7 +250,17 @@ fn template_names_leaving_the_folder_are_refused() {
     .unwrap();
     let out = dir.path().join("r.html");
     harmonia()
-        .args(["report", "XA", "--corpus", BASIC, "--as-of", AS_OF, "--out"])
+        .args([
+            "report",
+            "XA",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--as-of",
+            AS_OF,
+            "--out",
+        ])
         .arg(&out)
         .arg("--templates")
         .arg(&templates)
@@ -235,7 +274,17 @@ fn template_names_leaving_the_folder_are_refused() {
     )
     .unwrap();
     harmonia()
-        .args(["report", "XA", "--corpus", BASIC, "--as-of", AS_OF, "--out"])
+        .args([
+            "report",
+            "XA",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--as-of",
+            AS_OF,
+            "--out",
+        ])
         .arg(&out)
         .arg("--templates")
         .arg(&templates)
@@ -257,7 +306,17 @@ fn a_symlink_out_of_the_templates_folder_is_refused() {
     )
     .unwrap();
     harmonia()
-        .args(["report", "XA", "--corpus", BASIC, "--as-of", AS_OF, "--out"])
+        .args([
+            "report",
+            "XA",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--as-of",
+            AS_OF,
+            "--out",
+        ])
         .arg(dir.path().join("r.html"))
         .arg("--templates")
         .arg(&templates)
@@ -272,7 +331,17 @@ fn an_existing_out_file_is_replaced_whole() {
     let out = dir.path().join("report.html");
     std::fs::write(&out, "OLD CONTENT ".repeat(200_000)).unwrap();
     harmonia()
-        .args(["report", "XA", "--corpus", BASIC, "--as-of", AS_OF, "--out"])
+        .args([
+            "report",
+            "XA",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--as-of",
+            AS_OF,
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .success();
@@ -292,13 +361,30 @@ fn bad_arguments_exit_2_with_a_message() {
     let dir = tempdir();
     let out = dir.path().join("r.html");
     harmonia()
-        .args(["report", "ZZ", "--corpus", BASIC, "--out"])
+        .args([
+            "report",
+            "ZZ",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown country `ZZ`"));
     harmonia()
-        .args(["report", "--region", "Atlantis", "--corpus", BASIC, "--out"])
+        .args([
+            "report",
+            "--region",
+            "Atlantis",
+            "--corpus",
+            BASIC,
+            "--framework",
+            "tf",
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .code(2)
@@ -311,6 +397,8 @@ fn bad_arguments_exit_2_with_a_message() {
             "XA",
             "--corpus",
             BASIC,
+            "--framework",
+            "tf",
             "--as-of",
             "2024-02-30",
             "--out",
@@ -325,6 +413,8 @@ fn bad_arguments_exit_2_with_a_message() {
             "XA",
             "--corpus",
             BASIC,
+            "--framework",
+            "tf",
             "--templates",
             "/nonexistent-folder",
             "--out",

@@ -3,12 +3,9 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
+use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
-use crate::corpus::{self, Corpus, Country, Framework};
 use crate::error::{Error, Result};
-use crate::id::{CountryCode, ProvisionId};
 use crate::output::{self, Format};
 use crate::render::draft::{self, DraftOptions};
 use crate::render::{Escape, Templates};
@@ -16,18 +13,14 @@ use crate::render::{Escape, Templates};
 /// Arguments of `harmonia draft`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Country code (ISO 3166-1 alpha-2, e.g. AR).
+    /// Country code (ISO 3166-1 alpha-2, e.g. AR) or name.
     #[arg(value_name = "CC")]
     country: String,
     #[command(flatten)]
     corpus: CorpusArgs,
-    /// Framework id; default: bc (Budapest), else the corpus' first framework.
-    #[arg(long, value_name = "ID")]
-    framework: Option<String>,
-    /// Compare the law in force on this date (YYYY-MM-DD); default: today.
-    #[arg(long, value_name = "DATE")]
-    as_of: Option<String>,
-    /// Only this provision (e.g. bc-3).
+    #[command(flatten)]
+    scope: ScopeArgs,
+    /// Only this provision (e.g. bc-3; its framework is the default --framework).
     #[arg(long, value_name = "ID")]
     provision: Option<String>,
     /// Drafting language (ISO 639-1: es, pt, en, fr, ...); default: the country's first
@@ -45,65 +38,19 @@ pub struct Args {
     templates: Option<PathBuf>,
 }
 
-/// The framework named by `--framework`, else `bc`, else the first one.
-pub(crate) fn framework<'a>(corpus: &'a Corpus, id: Option<&str>) -> Result<&'a Framework> {
-    let known = || {
-        corpus
-            .frameworks
-            .iter()
-            .map(|f| f.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match id {
-        Some(id) => corpus
-            .framework(id)
-            .ok_or_else(|| Error::Usage(format!("unknown framework `{id}` (known: {})", known()))),
-        None => corpus
-            .framework("bc")
-            .or_else(|| corpus.frameworks.first())
-            .ok_or_else(|| Error::Usage("the corpus has no framework".to_string())),
-    }
-}
-
-/// The country with code `cc`.
-pub(crate) fn country<'a>(corpus: &'a Corpus, cc: &str) -> Result<&'a Country> {
-    let code = CountryCode::parse(cc).map_err(Error::Usage)?;
-    corpus.country(&code).ok_or_else(|| {
-        let known: Vec<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
-        Error::Usage(format!(
-            "unknown country `{code}` (known: {})",
-            known.join(", ")
-        ))
-    })
-}
-
-/// `--as-of`, else today.
-pub(crate) fn as_of(text: Option<&str>) -> Result<NaiveDate> {
-    match text {
-        Some(t) => corpus::parse_date(t).map_err(Error::Usage),
-        None => Ok(chrono::Local::now().date_naive()),
-    }
-}
-
 /// Runs `harmonia draft`.
 pub fn execute(args: Args) -> Result<i32> {
     let templates = Templates::new(args.templates.clone())?;
     let corpus = args.corpus.load()?;
-    let fw = framework(&corpus, args.framework.as_deref())?;
-    let country = country(&corpus, &args.country)?;
-    let date = as_of(args.as_of.as_deref())?;
+    let fallback = args
+        .provision
+        .as_deref()
+        .and_then(select::framework_of_provision);
+    let fw = args.scope.framework(&corpus, fallback.as_deref())?;
+    let country = select::country(&corpus, &args.country)?;
+    let date = args.scope.as_of()?;
     let provision = match &args.provision {
-        Some(p) => {
-            let id = ProvisionId::parse(p).map_err(Error::Usage)?;
-            if fw.provision(&id).is_none() {
-                return Err(Error::Usage(format!(
-                    "framework `{}` has no provision `{id}` (`harmonia list provisions` lists them)",
-                    fw.id
-                )));
-            }
-            Some(id)
-        }
+        Some(p) => Some(select::provision(fw, p)?.id.clone()),
         None => None,
     };
     let lang = match &args.lang {

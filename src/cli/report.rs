@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::draft::{as_of, country, framework};
+use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
 use crate::error::{Error, Result};
 use crate::output::{self, Format};
@@ -13,7 +13,7 @@ use crate::render::{Escape, Templates};
 /// Arguments of `harmonia report`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Country code (ISO 3166-1 alpha-2); or use --region.
+    /// Country code (ISO 3166-1 alpha-2) or name; or use --region.
     #[arg(
         value_name = "CC",
         required_unless_present = "region",
@@ -25,12 +25,8 @@ pub struct Args {
     region: Option<String>,
     #[command(flatten)]
     corpus: CorpusArgs,
-    /// Framework id; default: bc (Budapest), else the corpus' first framework.
-    #[arg(long, value_name = "ID")]
-    framework: Option<String>,
-    /// Report on the law in force on this date (YYYY-MM-DD); default: today.
-    #[arg(long, value_name = "DATE")]
-    as_of: Option<String>,
+    #[command(flatten)]
+    scope: ScopeArgs,
     /// Output format: one self-contained HTML file, or Markdown for documents.
     #[arg(long, default_value = "html", value_parser = output::formats(&["html", "md"]))]
     format: Format,
@@ -46,18 +42,16 @@ pub struct Args {
 pub fn execute(args: Args) -> Result<i32> {
     let templates = Templates::new(args.templates.clone())?;
     let corpus = args.corpus.load()?;
-    let fw = framework(&corpus, args.framework.as_deref())?;
-    let date = as_of(args.as_of.as_deref())?;
+    let fw = args.scope.framework(&corpus, None)?;
+    let date = args.scope.as_of()?;
     let scope = match (&args.country, &args.region) {
-        (Some(cc), _) => Scope::Country(country(&corpus, cc)?.code.clone()),
+        (Some(cc), _) => Scope::Country(select::country(&corpus, cc)?.code.clone()),
         (None, Some(r)) => {
             let regions = corpus.regions();
-            let Some(found) = regions.iter().find(|x| x.eq_ignore_ascii_case(r.trim())) else {
-                return Err(Error::Usage(format!(
-                    "unknown region `{r}` (known: {})",
-                    regions.join(", ")
-                )));
-            };
+            let found = regions
+                .iter()
+                .find(|x| x.eq_ignore_ascii_case(r.trim()))
+                .ok_or_else(|| select::unknown("region", r, regions.iter().copied()))?;
             Scope::Region(found.to_string())
         }
         (None, None) => {
