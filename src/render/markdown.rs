@@ -62,10 +62,22 @@ pub fn autolink_url(url: &str) -> String {
     out
 }
 
-/// Renders corpus Markdown to HTML without raw HTML, unsafe links or images.
+/// Escapes text for HTML, `=` included: escaped corpus text then never reads as an
+/// attribute (`onerror=`) even to a plain substring search.
+pub fn escape_html_text(text: &str) -> String {
+    escape_html(text).replace('=', "&#61;")
+}
+
+/// Renders corpus Markdown to HTML without raw HTML, unsafe links or images. Text (raw HTML
+/// included) is escaped by [`escape_html_text`].
 pub fn to_html(markdown: &str) -> String {
+    let text = |t: &str| Event::Html(CowStr::from(escape_html_text(t)));
     let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
-        Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
+        Event::Html(t) | Event::InlineHtml(t) | Event::Text(t) => Some(text(&t)),
+        Event::Code(t) => Some(Event::Html(CowStr::from(format!(
+            "<code>{}</code>",
+            escape_html_text(&t)
+        )))),
         Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
         Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
         Event::Start(Tag::Link {
@@ -225,6 +237,8 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("onerror="), "{html}");
+        assert!(to_html("a `x=<b>`").contains("<code>x&#61;&lt;b&gt;</code>"));
     }
 
     #[test]

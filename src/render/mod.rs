@@ -140,6 +140,14 @@ impl Templates {
                     .write_str(&value.to_string())
                     .map_err(minijinja::Error::from);
             }
+            if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() {
+                // HTML escaping, `=` included (see markdown::escape_html_text).
+                let text = match value.as_str() {
+                    Some(s) => markdown::escape_html_text(s),
+                    None => markdown::escape_html_text(&value.to_string()),
+                };
+                return out.write_str(&text).map_err(minijinja::Error::from);
+            }
             minijinja::escape_formatter(out, state, value)
         });
         match escape {

@@ -8,6 +8,17 @@ use serde::Serialize;
 
 use crate::gap::{CountryCoverage, Status, EXTRADITION_THRESHOLD_MONTHS};
 
+/// A label cut to fit a 170-unit label column (about 26 characters), with an ellipsis.
+pub fn fit_label(name: &str) -> String {
+    const MAX: usize = 26;
+    if name.chars().count() <= MAX {
+        name.to_string()
+    } else {
+        let cut: String = name.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 fn r1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -96,6 +107,8 @@ pub struct HeatRow {
     pub code: String,
     /// Country name.
     pub name: String,
+    /// The name as drawn (cut to fit).
+    pub label: String,
     /// Top edge.
     pub y: f64,
     /// Baseline of its label.
@@ -220,6 +233,7 @@ pub fn heat_map(
             HeatRow {
                 code: cov.country.to_string(),
                 name: cov.name.clone(),
+                label: fit_label(&cov.name),
                 y,
                 text_y: r1(y + CELL / 2.0 + 4.0),
                 subject: subject == Some(cov.country.as_str()),
@@ -332,6 +346,8 @@ pub struct Tick {
 pub struct RangeRow {
     /// Country name.
     pub name: String,
+    /// The name as drawn (cut to fit).
+    pub label: String,
     /// Top of the row band.
     pub y: f64,
     /// Baseline of the label.
@@ -449,6 +465,7 @@ pub fn range_chart(rows: &[RangeInput], median: Option<f64>) -> RangeChart {
             };
             RangeRow {
                 name: r.name.clone(),
+                label: fit_label(&r.name),
                 y,
                 text_y: r1(y + ROW_H / 2.0 + 4.0),
                 subject: r.subject,
