@@ -7,10 +7,12 @@ pub mod draft;
 pub mod gapfmt;
 pub mod gaps;
 pub mod history;
+pub mod index;
 pub mod list;
 pub mod matrix;
 pub mod penalties;
 pub mod report;
+pub mod search;
 pub mod select;
 
 use std::path::PathBuf;
@@ -62,6 +64,10 @@ pub enum Command {
     Draft(draft::Args),
     /// Write a harmonization report (HTML or Markdown) for a country or a region.
     Report(report::Args),
+    /// Build or refresh the search index of a corpus.
+    Index(index::Args),
+    /// Search sections across countries and languages, by words and by provision.
+    Search(search::Args),
 }
 
 /// Where the corpus is: shared by every command.
@@ -139,5 +145,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::History(args) => history::execute(args),
         Command::Draft(args) => draft::execute(args),
         Command::Report(args) => report::execute(args),
+        Command::Index(args) => index::execute(args),
+        Command::Search(args) => search::execute(args),
     }
 }

@@ -150,6 +150,29 @@ pub fn load_files(files: &[SourceFile], origin: String) -> Loaded {
     }
 }
 
+/// Reads one statute file (`statutes/<cc>/<name>.md`) against frameworks already loaded,
+/// for readers that stream a large corpus file by file instead of holding it in memory (the
+/// search index). Only checks within the file are made: statute ids repeated across files
+/// are the caller's to find.
+pub fn read_statute_file(
+    frameworks: &[Framework],
+    file: &SourceFile,
+) -> (Option<Statute>, Diagnostics) {
+    let mut out = Diagnostics::new();
+    let Some(text) = decode(file, &mut out) else {
+        return (None, out);
+    };
+    let folder = file
+        .path
+        .strip_prefix("statutes/")
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_default();
+    let mut d = Diagnostics::new();
+    let statute = Cx { frameworks }.read_statute(folder, file, text, &mut d);
+    out.extend(with_source(d, text));
+    (statute, out)
+}
+
 fn files_text<'a>(texts: &'a [(&'a SourceFile, Option<&'a str>)]) -> impl Fn(&str) -> &'a str + 'a {
     move |path| text_of(texts, path)
 }
