@@ -4,7 +4,8 @@
 #   bash benches/search.sh [SIZE_MIB (1024)] [ROUNDS (5)]
 #
 # Generates SIZE MiB of statutes in COUNTRIES countries (default 200) with
-# examples/gen_corpus.rs, then measures for each tool: index build time and MiB/s (harmonia:
+# examples/gen_corpus.rs (VOCAB=realistic, the default, or VOCAB=small for the worst case of a
+# 60-word vocabulary), then measures for each tool: index build time and MiB/s (harmonia:
 # `harmonia index --rebuild`, parsing included; SQLite: a Python script splitting the same
 # files into sections; ripgrep: no index), the p50/p99 latency of the queries in
 # benches/search-queries.txt (one warm-up pass, then ROUNDS timed passes, against a warm
@@ -16,7 +17,8 @@ cd "$(dirname "$0")/.."
 size=${1:-1024}
 rounds=${2:-5}
 countries=${COUNTRIES:-200}
-dir=${BENCH_DIR:-target/bench-search-$size}
+vocab=${VOCAB:-realistic}
+dir=${BENCH_DIR:-target/bench-search-$size-$vocab}
 corpus=$dir/corpus
 index=$dir/index
 db=$dir/fts5.db
@@ -30,7 +32,7 @@ fi
 cargo build --release --quiet --bin harmonia --example gen_corpus
 bin=./target/release/harmonia
 mkdir -p "$dir"
-./target/release/examples/gen_corpus --out "$corpus" --countries "$countries" --mib "$size"
+./target/release/examples/gen_corpus --out "$corpus" --countries "$countries" --mib "$size" --vocab "$vocab"
 mib=$(du -sb "$corpus/statutes" | awk '{printf "%.1f", $1/1048576}')
 # Warm the page cache so every tool reads the corpus from memory.
 cat "$corpus"/statutes/*/* >/dev/null
@@ -66,7 +68,7 @@ r_query_mem=$(peak_mib "$dir/r-one.time")
 
 rate() { awk "BEGIN{printf \"%.1f\", $mib/$1}"; }
 {
-  echo "# Search benchmark: $mib MiB, $countries countries, $(nproc) cores, $(date -u +%Y-%m-%d)"
+  echo "# Search benchmark: $mib MiB, $countries countries, $vocab vocabulary, $(field "$dir/h-query.json" sections) sections, $(nproc) cores, $(date -u +%Y-%m-%d)"
   echo
   echo "Queries: $queries ($rounds timed rounds after a warm-up pass; ripgrep and SQLite skip the field: queries)."
   echo
