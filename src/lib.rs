@@ -11,6 +11,7 @@
 //! - [`corpus`]: read and validate a corpus (FORMAT.md) into typed values;
 //! - [`diagnostic`]: located errors and warnings, reported together;
 //! - [`index`]: full-text search across countries and languages (tantivy);
+//! - [`render`]: drafts and reports through templates;
 //! - [`cli`]: the `harmonia` command line, one file a subcommand.
 //!
 //! ```
@@ -31,5 +32,6 @@ pub mod gap;
 pub mod id;
 pub mod index;
 pub mod output;
+pub mod render;
 
 pub use error::{Error, Result};

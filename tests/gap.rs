@@ -472,7 +472,7 @@ fn unknown_names_and_bad_dates_are_usage_errors() {
     assert!(fails(&mut tf(&["penalties", "--provision", "tf-33"]))
         .starts_with("error: unknown provision `tf-33` in framework `tf`"));
     assert!(fails(&mut tf(&["matrix", "--region", "Nort"])).contains("did you mean `North`?"));
-    assert!(fails(&mut tf(&["matrix", "--format", "html"])).contains("invalid value 'html'"));
+    assert!(fails(&mut tf(&["matrix", "--format", "pdf"])).contains("invalid value 'pdf'"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! countries (all of the corpus, a list, or a region), one row a country, with its overall
 //! score. `--timings` reports how long loading and computing took, on stderr.
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -15,6 +16,7 @@ use crate::error::Result;
 use crate::gap::{self, CountryCoverage, Coverage, Scores};
 use crate::id::{CountryCode, ProvisionId};
 use crate::output::{self, Cell, Format};
+use crate::render::{self, Escape, Templates};
 
 /// Arguments of `harmonia matrix`.
 #[derive(Debug, clap::Args)]
@@ -28,9 +30,12 @@ pub struct Args {
     /// Only the provisions of this area (scores are then over that area).
     #[arg(long, value_name = "AREA")]
     area: Option<String>,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = output::formats(&["table", "json", "csv", "md"]))]
+    /// Output format (`html`: a self-contained page with the report's heat map).
+    #[arg(long, default_value = "table", value_parser = output::formats(&["table", "json", "csv", "md", "html"]))]
     format: Format,
+    /// Folder of templates overriding the built-in ones by name (html).
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
     /// Print the time taken to load the corpus and to compute the matrix to stderr.
     #[arg(long)]
     timings: bool,
@@ -71,6 +76,7 @@ impl Serialize for Cells<'_> {
 
 /// Runs `harmonia matrix`.
 pub fn execute(args: Args) -> Result<i32> {
+    let templates = Templates::new(args.templates.clone())?;
     let started = Instant::now();
     let corpus = args.corpus.load()?;
     let loaded = started.elapsed();
@@ -99,6 +105,7 @@ pub fn execute(args: Args) -> Result<i32> {
         Format::Json => output::json(&report),
         Format::Csv => csv(&report)?,
         Format::Md => markdown(framework, &report),
+        Format::Html => html(&templates, framework, &report)?,
         _ => table(framework, &report),
     };
     output::print(&text);
@@ -210,6 +217,23 @@ fn markdown(framework: &Framework, r: &Report) -> String {
         r.as_of,
         output::md_table(&headers, &rows)
     )
+}
+
+fn html(templates: &Templates, framework: &Framework, r: &Report) -> Result<String> {
+    let rows: Vec<CountryCoverage> = r
+        .countries
+        .iter()
+        .map(|row| CountryCoverage {
+            country: row.country.clone(),
+            name: row.name.to_string(),
+            framework: framework.id.clone(),
+            as_of: r.as_of,
+            provisions: row.cells.0.iter().map(|c| (*c).clone()).collect(),
+            scores: row.scores.clone(),
+        })
+        .collect();
+    let page = render::matrix::page(framework, &rows, r.as_of, r.area);
+    templates.render("matrix.html.j2", Escape::Html, &page)
 }
 
 fn csv(r: &Report) -> Result<String> {

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod draft;
 pub mod gapfmt;
 pub mod gaps;
 pub mod history;
@@ -10,6 +11,7 @@ pub mod index;
 pub mod list;
 pub mod matrix;
 pub mod penalties;
+pub mod report;
 pub mod search;
 pub mod select;
 
@@ -58,6 +60,10 @@ pub enum Command {
     Penalties(penalties::Args),
     /// A country's scores at every date its law changed.
     History(history::Args),
+    /// Draft articles or amendments for the provisions a country does not implement fully.
+    Draft(draft::Args),
+    /// Write a harmonization report (HTML or Markdown) for a country or a region.
+    Report(report::Args),
     /// Build or refresh the search index of a corpus.
     Index(index::Args),
     /// Search sections across countries and languages, by words and by provision.
@@ -137,6 +143,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Compare(args) => compare::execute(args),
         Command::Penalties(args) => penalties::execute(args),
         Command::History(args) => history::execute(args),
+        Command::Draft(args) => draft::execute(args),
+        Command::Report(args) => report::execute(args),
         Command::Index(args) => index::execute(args),
         Command::Search(args) => search::execute(args),
     }

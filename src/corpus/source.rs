@@ -114,11 +114,26 @@ fn depth_ok(path: &str) -> bool {
     path.split('/').count() == 3
 }
 
-fn read_tree(root: &Path, top: &str, files: &mut Vec<SourceFile>) -> Result<(), Error> {
+/// A file found in a corpus folder, not yet read.
+#[derive(Debug)]
+pub struct FoundFile {
+    /// Path relative to the corpus, `/`-separated (`statutes/ar/ley-26388.md`).
+    pub rel: String,
+    /// Path on disk.
+    pub path: PathBuf,
+    /// Its metadata (size, modification time).
+    pub meta: fs::Metadata,
+}
+
+/// Lists the files at `root/top/<folder>/<file>`, the only depth the format gives meaning
+/// to, skipping hidden entries (such as `.harmonia/`). Used by the reader and by the search
+/// index's change detection, so both see the same files.
+pub fn walk(root: &Path, top: &str) -> Result<Vec<FoundFile>, Error> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Io { path, source }
     };
+    let mut found = Vec::new();
     let top_dir = root.join(top);
     for entry in fs::read_dir(&top_dir).map_err(io(&top_dir))? {
         let entry = entry.map_err(io(&top_dir))?;
@@ -134,25 +149,39 @@ fn read_tree(root: &Path, top: &str, files: &mut Vec<SourceFile>) -> Result<(), 
             if fname.starts_with('.') || !fpath.is_file() {
                 continue;
             }
-            let rel = format!("{top}/{name}/{fname}");
-            let size = file.metadata().map_err(io(&fpath))?.len();
-            if size > MAX_FILE_BYTES {
-                files.push(SourceFile {
-                    path: rel,
-                    bytes: Cow::Borrowed(&[]),
-                    built_in: false,
-                    too_large: Some(size),
-                });
-                continue;
-            }
-            let bytes = fs::read(&fpath).map_err(io(&fpath))?;
-            files.push(SourceFile {
-                path: rel,
-                bytes: Cow::Owned(bytes),
-                built_in: false,
-                too_large: None,
+            let meta = fs::metadata(&fpath).map_err(io(&fpath))?;
+            found.push(FoundFile {
+                rel: format!("{top}/{name}/{fname}"),
+                path: fpath,
+                meta,
             });
         }
+    }
+    Ok(found)
+}
+
+fn read_tree(root: &Path, top: &str, files: &mut Vec<SourceFile>) -> Result<(), Error> {
+    for f in walk(root, top)? {
+        let size = f.meta.len();
+        if size > MAX_FILE_BYTES {
+            files.push(SourceFile {
+                path: f.rel,
+                bytes: Cow::Borrowed(&[]),
+                built_in: false,
+                too_large: Some(size),
+            });
+            continue;
+        }
+        let bytes = fs::read(&f.path).map_err(|source| Error::Io {
+            path: f.path.clone(),
+            source,
+        })?;
+        files.push(SourceFile {
+            path: f.rel,
+            bytes: Cow::Owned(bytes),
+            built_in: false,
+            too_large: None,
+        });
     }
     Ok(())
 }

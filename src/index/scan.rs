@@ -167,40 +167,20 @@ pub fn scan(source: &CorpusSource) -> Result<Vec<CorpusFile>, Error> {
 }
 
 fn walk(root: &Path, top: &str, files: &mut Vec<CorpusFile>) -> Result<(), Error> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
-    };
-    let top_dir = root.join(top);
-    for entry in fs::read_dir(&top_dir).map_err(io(&top_dir))? {
-        let entry = entry.map_err(io(&top_dir))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = entry.path();
-        if name.starts_with('.') || !path.is_dir() {
-            continue;
-        }
-        for file in fs::read_dir(&path).map_err(io(&path))? {
-            let file = file.map_err(io(&path))?;
-            let fname = file.file_name().to_string_lossy().into_owned();
-            let fpath = file.path();
-            if fname.starts_with('.') || !fpath.is_file() {
-                continue;
-            }
-            let meta = fs::metadata(&fpath).map_err(io(&fpath))?;
-            let mtime_ns = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .and_then(|d| i64::try_from(d.as_nanos()).ok());
-            let rel = format!("{top}/{name}/{fname}");
-            files.push(CorpusFile {
-                kind: kind_of(&rel),
-                path: rel,
-                size: meta.len(),
-                mtime_ns,
-                origin: Origin::Disk(fpath),
-            });
-        }
+    for f in crate::corpus::source::walk(root, top)? {
+        let mtime_ns = f
+            .meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .and_then(|d| i64::try_from(d.as_nanos()).ok());
+        files.push(CorpusFile {
+            kind: kind_of(&f.rel),
+            size: f.meta.len(),
+            path: f.rel,
+            mtime_ns,
+            origin: Origin::Disk(f.path),
+        });
     }
     Ok(())
 }
