@@ -177,6 +177,28 @@ fn a_concept_term_in_one_language_finds_the_others() {
     assert_eq!(sections(&v), ["xd-stgb#p-102"]);
 }
 
+#[test]
+fn concept_phrases_and_fields_match_whole_provisions() {
+    // A label of mm-1 as a phrase finds every section implementing mm-1, in each language,
+    // and nothing else; the same words out of order find nothing.
+    let mm1 = sorted(sections(&json(&["provision:mm-1", "--all-dates"])));
+    assert_eq!(mm1.len(), 5);
+    let v = json(&["\"entry into a computer system\"", "--all-dates"]);
+    assert_eq!(sorted(sections(&v)), mm1);
+    assert!(json(&["\"system computer entry\"", "--all-dates"])["hits"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // A concept field named in the query.
+    let mm2 = sorted(sections(&json(&["provision:mm-2", "--all-dates"])));
+    let v = json(&["concept_en:deleting", "--all-dates"]);
+    assert_eq!(sorted(sections(&v)), mm2);
+    assert_eq!(
+        sections(&json(&["concept_de:Durchsuchung"])),
+        ["xd-stgb#p-102"]
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Query syntax
 

@@ -8,7 +8,7 @@
 //!   `country.yaml` changed: its country's statutes are redone): the documents of those files
 //!   are deleted by their `file` term and the files indexed again, in one tantivy commit;
 //! - a full rebuild into a new generation, when there is no usable index, the model law
-//!   changed (every section's concept text depends on it), the schema version changed, or the
+//!   changed (the concept texts and areas depend on it), the schema version changed, or the
 //!   manifest does not match the index's last commit.
 //!
 //! Statute files are read, parsed and turned into documents by worker threads, one file at a
@@ -29,13 +29,14 @@ use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
+use super::concept::ConceptTexts;
 use super::manifest::{FileRecord, Manifest};
 use super::root::{self, BuildLock, IndexRoot};
 use super::scan::{self, CorpusFile, Kind};
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use super::{analyzers, index_error};
 use crate::corpus::load::{load_files, read_statute_file};
-use crate::corpus::{Corpus, CorpusSource, Provision, Statute};
+use crate::corpus::{Corpus, CorpusSource, Statute};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::error::Error;
 
@@ -313,6 +314,9 @@ fn plan(root: &IndexRoot, files: &[CorpusFile], state: &CorpusState) -> Result<P
     let Some(manifest) = Manifest::read(&generation) else {
         return Ok(Plan::Full);
     };
+    if ConceptTexts::read(&generation).is_none() {
+        return Ok(Plan::Full);
+    }
     if manifest.schema != SCHEMA_VERSION
         || manifest.model_hash != state.model_hash
         || !commit_matches(&generation, &manifest)
@@ -455,6 +459,7 @@ impl Job<'_> {
         commit(&mut writer, &manifest.commit)?;
         balance_segments(&index, &mut writer)?;
         writer.wait_merging_threads().map_err(index_error)?;
+        ConceptTexts::of(self.skeleton).write(generation)?;
         manifest.write(generation)?;
         Ok(Report {
             action: Action::Rebuilt,
@@ -687,16 +692,24 @@ fn env_usize(name: &str) -> Option<usize> {
 }
 
 fn new_writer(index: &Index) -> Result<IndexWriter, Error> {
-    // Each indexing thread needs at least 15 MB; 2 threads of 128 MB keep a large build's
-    // peak memory well under 1 GiB while making few segments to merge.
+    // Each indexing thread needs at least 15 MB. 2 threads of 256 MB keep a large build's
+    // peak memory near 600 MiB, and each flush makes a segment of about 300,000 sections: a
+    // 1 GiB corpus gives four segments of equal size, the shape searches want, with nothing
+    // left to merge (merging rewrites every posting and was an eighth of a build).
     let threads = env_usize("HARMONIA_INDEX_THREADS").unwrap_or(2);
-    let mb = env_usize("HARMONIA_INDEX_MB").unwrap_or(128).max(15);
+    let mb = env_usize("HARMONIA_INDEX_MB").unwrap_or(256).max(15);
     let options = tantivy::indexer::IndexWriterOptions::builder()
         .num_worker_threads(threads)
         .memory_budget_per_thread(mb * 1024 * 1024)
-        .num_merge_threads(1)
+        .num_merge_threads(merge_threads())
         .build();
     index.writer_with_options(options).map_err(index_error)
+}
+
+/// Merges run at once at the end of a full build: two, so that both cores work, where one
+/// merge after the other left one idle for the last eighth of a build.
+fn merge_threads() -> usize {
+    env_usize("HARMONIA_MERGE_THREADS").unwrap_or(2)
 }
 
 /// Most segments a full build leaves: searches run one thread a segment (up to four).
@@ -706,10 +719,10 @@ const MAX_SEGMENTS: usize = 4;
 const SECTIONS_PER_SEGMENT: u64 = 100_000;
 
 /// Merges the segments of a fresh build into a few of about equal size (see [`merge_plan`]),
-/// one merge after the other. Equal segments let a search use every core: tantivy's default
-/// merge policy left one segment with most documents and small ones beside it, so one thread
-/// did most of the work. One merge at a time also bounds the index files a merge maps into
-/// memory to a quarter of the index.
+/// [`merge_threads`] merges at a time. Equal segments let a search use every core: tantivy's
+/// default merge policy left one segment with most documents and small ones beside it, so one
+/// thread did most of the work. Merging a few groups at a time, rather than all, bounds the
+/// index files the merges map into memory to half of the index.
 fn balance_segments(index: &Index, writer: &mut IndexWriter) -> Result<(), Error> {
     // Ids and sizes only: tantivy keeps the files of every segment whose `SegmentMeta` is
     // still alive somewhere, so holding the metas across the merges would keep the merged
@@ -721,10 +734,20 @@ fn balance_segments(index: &Index, writer: &mut IndexWriter) -> Result<(), Error
         .map(|m| (m.id(), u64::from(m.num_docs())))
         .collect();
     let sizes: Vec<u64> = segments.iter().map(|(_, n)| *n).collect();
-    for group in merge_plan(&sizes) {
-        if group.len() > 1 {
-            let ids: Vec<SegmentId> = group.iter().map(|&i| segments[i].0).collect();
-            writer.merge(&ids).wait().map_err(index_error)?;
+    let plan: Vec<Vec<usize>> = merge_plan(&sizes)
+        .into_iter()
+        .filter(|g| g.len() > 1)
+        .collect();
+    for batch in plan.chunks(merge_threads()) {
+        let running: Vec<_> = batch
+            .iter()
+            .map(|group| {
+                let ids: Vec<SegmentId> = group.iter().map(|&i| segments[i].0).collect();
+                writer.merge(&ids)
+            })
+            .collect();
+        for merge in running {
+            merge.wait().map_err(index_error)?;
         }
     }
     Ok(())
@@ -769,31 +792,19 @@ fn progress_bar(show: bool, total: u64) -> ProgressBar {
 struct DocBuilder<'a> {
     fields: &'a Fields,
     corpus: &'a Corpus,
-    provisions: HashMap<&'a str, ProvisionDoc>,
+    /// Provision id -> its area, lower case.
+    areas: HashMap<&'a str, String>,
     regions: HashMap<String, String>,
-}
-
-/// What a provision adds to the documents of the sections implementing it.
-struct ProvisionDoc {
-    area: String,
-    /// Concept text per language slot.
-    concept: [String; 6],
 }
 
 impl<'a> DocBuilder<'a> {
     fn new(fields: &'a Fields, corpus: &'a Corpus) -> DocBuilder<'a> {
-        let mut provisions = HashMap::new();
-        for fw in &corpus.frameworks {
-            for p in &fw.provisions {
-                provisions.insert(
-                    p.id.as_str(),
-                    ProvisionDoc {
-                        area: p.area.to_lowercase(),
-                        concept: concept_texts(p),
-                    },
-                );
-            }
-        }
+        let areas = corpus
+            .frameworks
+            .iter()
+            .flat_map(|fw| &fw.provisions)
+            .map(|p| (p.id.as_str(), p.area.to_lowercase()))
+            .collect();
         let regions = corpus
             .countries
             .iter()
@@ -802,7 +813,7 @@ impl<'a> DocBuilder<'a> {
         DocBuilder {
             fields,
             corpus,
-            provisions,
+            areas,
             regions,
         }
     }
@@ -842,12 +853,9 @@ impl<'a> DocBuilder<'a> {
             let mut areas: Vec<&str> = Vec::new();
             for imp in section.implementations() {
                 doc.add_text(f.provision, imp.provision.as_str());
-                if let Some(p) = self.provisions.get(imp.provision.as_str()) {
-                    if !areas.contains(&p.area.as_str()) {
-                        areas.push(&p.area);
-                    }
-                    for (i, text) in p.concept.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
-                        doc.add_text(f.concept[i], text);
+                if let Some(area) = self.areas.get(imp.provision.as_str()) {
+                    if !areas.contains(&area.as_str()) {
+                        areas.push(area);
                     }
                 }
             }
@@ -862,30 +870,6 @@ impl<'a> DocBuilder<'a> {
         }
         docs
     }
-}
-
-/// A provision's concept text per language slot: its title and the labels of its elements
-/// and options (in the framework's language, English) and its terms in each language.
-fn concept_texts(p: &Provision) -> [String; 6] {
-    let mut out: [String; 6] = Default::default();
-    let en = schema::slot_of("en");
-    let mut push = |slot: usize, text: &str| {
-        if !out[slot].is_empty() {
-            out[slot].push_str(". ");
-        }
-        out[slot].push_str(text);
-    };
-    push(en, &p.title);
-    for e in p.elements.iter().chain(&p.options) {
-        push(en, &e.label);
-    }
-    for (lang, terms) in &p.terms {
-        let slot = schema::slot_of(lang);
-        for t in terms {
-            push(slot, t);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! - [`manifest`]: what an index was built from, per file, to refresh only what changed;
 //! - [`root`]: the index folder, its generations and its build lock (crash safety);
 //! - [`build`]: full builds and incremental refreshes, streaming the corpus file by file;
+//! - [`concept`]: matching query words against the provisions' titles, labels and terms;
 //! - [`query`]: query parsing, filters, ranking, snippets and facets.
 //!
 //! ```no_run
@@ -27,6 +28,7 @@
 
 pub mod analyzers;
 pub mod build;
+pub mod concept;
 pub mod manifest;
 pub mod query;
 pub mod root;

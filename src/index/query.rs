@@ -29,6 +29,7 @@ use tantivy::{
     SegmentReader, TantivyDocument, Term,
 };
 
+use super::concept::{self, ConceptTexts, Concepts};
 use super::schema::{self, Fields, LANGUAGE_SLOTS};
 use super::{analyzers, index_error};
 use crate::error::Error;
@@ -220,6 +221,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     parser: QueryParser,
+    /// Provision concept texts, for concept matches.
+    concepts: Concepts,
     /// Country and provision names by term ordinal, per segment, read once at open.
     names: HashMap<SegmentId, Arc<SegmentNames>>,
     /// The sections in force on the last date searched, per segment.
@@ -263,15 +266,23 @@ impl SearchIndex {
         parser.set_conjunction_by_default();
         parser.set_field_boost(fields.heading, 2.0);
         parser.set_field_boost(fields.title, 0.5);
-        for f in fields.concept {
-            parser.set_field_boost(f, 0.7);
-        }
+        // No boost on the concept fields: `Concepts::expand` replaces their terms (a boost
+        // would hide them inside a `BoostQuery`) and scores them itself.
+        let texts = ConceptTexts::read(dir).ok_or_else(|| {
+            Error::Index(format!(
+                "the index in {} has no {}; rebuild it with `harmonia index --rebuild`",
+                dir.display(),
+                concept::FILE_NAME
+            ))
+        })?;
+        let concepts = Concepts::new(&texts, &index, &fields)?;
         let names = segment_names(&reader.searcher()).map_err(index_error)?;
         Ok(SearchIndex {
             index,
             reader,
             fields,
             parser,
+            concepts,
             names,
             in_force: InForceCache::default(),
         })
@@ -322,7 +333,7 @@ impl SearchIndex {
             None => None,
         };
         if let Some(q) = &parsed {
-            clauses.push((Occur::Must, q.box_clone()));
+            clauses.push((Occur::Must, self.concepts.expand(q.as_ref(), &searcher)));
         }
         let keyword = |field: Field, values: &[String]| -> Option<Box<dyn Query>> {
             if values.is_empty() {

@@ -6,7 +6,7 @@
 //! | `country`, `region`, `language`, `area`, `provision` | keyword | filter values |
 //! | `heading`, `context`, `title` | folded | the heading, the chapter headings above it, the statute title |
 //! | `text_es` .. `text_de`, `text_other` | stemmed per language / folded | the section text, in its statute's language field |
-//! | `concept_es` .. `concept_de`, `concept_other` | stemmed per language / folded | titles, element labels and terms of the provisions the section implements |
+//! | `concept_es` .. `concept_de`, `concept_other` | stemmed per language / folded | nothing: queries name them, and [`super::concept`] matches them against the provisions' titles, element labels and terms |
 //! | `start`, `end` | i64 days since 1970-01-01, stored | in-force dates (`i64::MAX` for never / open-ended) |
 //! | `span` | u64 fast | both dates packed in one value, for the as-of filter |
 //! | `facets` | raw, fast only | the country and provisions in one value ([`facet_key`]), for the counts |
@@ -26,7 +26,7 @@ use tantivy::schema::{
 use super::analyzers::{self, FOLDED, KEYWORD};
 
 /// Version of the schema and analyzers; stored in the manifest.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Field groups that hold text per language: the stemmed languages, then `other`.
 pub const LANGUAGE_SLOTS: [&str; 6] = ["es", "pt", "en", "fr", "de", "other"];
@@ -60,7 +60,8 @@ pub struct Fields {
     pub context: Field,
     /// Text fields, one per [`LANGUAGE_SLOTS`] entry, stored.
     pub text: [Field; 6],
-    /// Concept fields, one per [`LANGUAGE_SLOTS`] entry.
+    /// Concept fields, one per [`LANGUAGE_SLOTS`] entry: empty, for the query parser (see
+    /// [`super::concept`]).
     pub concept: [Field; 6],
     /// First day in force (days since 1970-01-01; `i64::MAX` when never in force), stored.
     pub start: Field,
