@@ -1,25 +1,28 @@
-//! Concept matching: a query word found in the title, element labels or terms of a model
+//! Concept matching: a query that matches the title, element labels and terms of a model
 //! provision finds every section annotated as implementing that provision, in any language.
 //!
-//! The concept text belongs to the provision, not to the section, so it is kept once per
-//! provision ([`ConceptTexts`], written into each index generation as
-//! `harmonia-concepts.json`) instead of being indexed again in every annotated section. The
-//! `concept_*` fields stay in the schema, empty, so the query parser still analyses each
-//! query word for them (and `concept_en:access` still parses); [`Concepts::expand`] then
-//! replaces each such term or phrase with a filter on the `provision` field listing the
-//! provisions whose concept text holds it, at a constant score.
+//! A section matches a query when its own words (text, heading, chapter headings, statute
+//! title) match it, or when the concept text of a provision it implements does. The concept
+//! text belongs to the provision, so it is kept once per provision ([`ConceptTexts`], written
+//! into each index generation as `harmonia-concepts.json`) rather than indexed again in
+//! every annotated section. The `concept_*` fields stay in the schema, empty, so the query
+//! parser still analyses each query word for them (and `concept_en:access` still parses);
+//! [`Concepts::expand`] judges the parsed query against each provision's concept text in
+//! memory and adds, for each provision it matches, that provision's posting list at a
+//! constant score.
 //!
-//! The matches are the same as indexing the text per section would give (a section's concept
-//! text was the text of its provisions), at a fraction of the cost: a query word used to walk
-//! up to six concept posting lists holding the same sections, each scored by BM25, and every
-//! annotated section added about seventy words to the index.
+//! Field filters in the query (`country:ar`) still apply to the sections found through a
+//! provision; words of the section's own fields (`heading:`) never match a provision. This
+//! costs a query one posting list a matching provision, where indexing the concept text per
+//! section made every query word walk up to six more posting lists of the same sections,
+//! and added about seventy words to every annotated section.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Searcher, Term};
@@ -97,10 +100,25 @@ fn concept_texts(p: &Provision) -> [String; 6] {
 /// The concept texts analysed for matching: per language slot, each provision's words as the
 /// slot's analyzer makes them.
 pub struct Concepts {
+    /// Every provision id.
+    ids: Vec<String>,
     /// Per slot: provision id and its analysed words, in order.
     slots: Vec<Vec<(String, Vec<String>)>>,
     concept: [Field; 6],
+    /// The fields holding a section's own words (text, heading, context, title).
+    words: Vec<Field>,
     provision: Field,
+}
+
+/// What a query is for the sections implementing one provision, judged by its concept text.
+enum Residual {
+    /// Holds for all of them; the number of concept terms and phrases it matched.
+    True(u32),
+    /// Holds for none.
+    False,
+    /// Holds for those also matching this query (on fields such as `country:`), with the
+    /// number of concept terms and phrases matched.
+    Query(Box<dyn Query>, u32),
 }
 
 impl Concepts {
@@ -122,116 +140,168 @@ impl Concepts {
             }
             slots.push(provisions);
         }
+        let mut words = vec![fields.heading, fields.context, fields.title];
+        words.extend(fields.text);
         Ok(Concepts {
+            ids: texts.provisions.keys().cloned().collect(),
             slots,
             concept: fields.concept,
+            words,
             provision: fields.provision,
         })
     }
 
-    /// `query` with every term and phrase on a concept field replaced by a filter on the
-    /// provisions whose concept text holds it (see the module doc). The concept clauses of
-    /// one `OR` group (a query word analysed for every language) give each provision once.
+    /// `query`, or the sections implementing a provision whose concept text matches `query`
+    /// (see the module doc): the query as parsed finds sections by their own words (the
+    /// concept fields are empty), and one alternative a matching provision adds the sections
+    /// implementing it, at [`CONCEPT_BOOST`] times the inverse document frequency of those
+    /// sections for each concept term or phrase matched.
     pub fn expand(&self, query: &dyn Query, searcher: &Searcher) -> Box<dyn Query> {
-        if let Some(provisions) = self.leaf(query) {
-            return self.filter(&provisions, searcher);
-        }
-        let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
-            return query.box_clone();
-        };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut should: BTreeSet<&str> = BTreeSet::new();
-        for (occur, sub) in boolean.clauses() {
-            match (self.leaf(sub.as_ref()), occur) {
-                (Some(provisions), Occur::Should) => should.extend(provisions),
-                (Some(provisions), _) => clauses.push((*occur, self.filter(&provisions, searcher))),
-                (None, _) => clauses.push((*occur, self.expand(sub.as_ref(), searcher))),
+        let n = searcher.num_docs() as f32;
+        let mut branches: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, query.box_clone())];
+        for id in &self.ids {
+            let (rest, matched) = match self.residual(query, id) {
+                Residual::True(m) => (None, m),
+                Residual::Query(q, m) => (Some(q), m),
+                Residual::False => continue,
+            };
+            if matched == 0 {
+                continue;
             }
+            let term = Term::from_field_text(self.provision, id);
+            let df = (searcher.doc_freq(&term).unwrap_or_default() as f32).min(n);
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let postings = TermQuery::new(term, IndexRecordOption::Basic);
+            let sections: Box<dyn Query> = Box::new(ConstScoreQuery::new(
+                Box::new(postings),
+                CONCEPT_BOOST * idf * matched as f32,
+            ));
+            let branch = match rest {
+                None => sections,
+                Some(rest) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, sections),
+                    (Occur::Must, rest),
+                ])),
+            };
+            branches.push((Occur::Should, branch));
         }
-        clauses.extend(self.clauses(&should, searcher));
-        if clauses.is_empty() {
-            return Box::new(EmptyQuery);
+        if branches.len() == 1 {
+            return query.box_clone();
         }
-        Box::new(BooleanQuery::with_minimum_required_clauses(
-            clauses,
-            boolean.get_minimum_number_should_match(),
-        ))
+        Box::new(BooleanQuery::new(branches))
     }
 
-    /// For a term or phrase query on a concept field, the provisions it finds.
-    fn leaf(&self, query: &dyn Query) -> Option<BTreeSet<&str>> {
+    /// `query` judged against the concept text of provision `id`: terms and phrases on a
+    /// concept field hold or not, those on a field of the section's own words do not hold (a
+    /// provision has none), those on other fields are left to the index, and `AND`, `OR` and
+    /// `NOT` combine them as tantivy does.
+    fn residual(&self, query: &dyn Query, id: &str) -> Residual {
         if let Some(term) = query.downcast_ref::<TermQuery>() {
-            let slot = self.slot_of(term.term().field())?;
             let word = word_of(term.term());
-            return Some(self.find(slot, &[word.as_str()]));
+            return self.leaf(query, term.term().field(), id, &[word.as_str()]);
         }
         if let Some(phrase) = query.downcast_ref::<PhraseQuery>() {
-            let slot = self.slot_of(phrase.field())?;
-            let terms = phrase.phrase_terms();
-            let words: Vec<String> = terms.iter().map(word_of).collect();
+            let words: Vec<String> = phrase.phrase_terms().iter().map(word_of).collect();
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            return Some(self.find(slot, &words));
+            return self.leaf(query, phrase.field(), id, &words);
         }
-        None
+        let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+            // Boosted words (the heading and title fields), ranges, regexes: nothing a
+            // provision's concept text can match.
+            return Residual::False;
+        };
+        let mut matched = 0;
+        let mut left: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut should_true = 0;
+        let mut should_left: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut has_must = false;
+        for (occur, sub) in boolean.clauses() {
+            let r = self.residual(sub.as_ref(), id);
+            match (occur, r) {
+                (Occur::Must, Residual::False) => return Residual::False,
+                (Occur::Must, Residual::True(m)) => {
+                    has_must = true;
+                    matched += m;
+                }
+                (Occur::Must, Residual::Query(q, m)) => {
+                    has_must = true;
+                    matched += m;
+                    left.push((Occur::Must, q));
+                }
+                (Occur::MustNot, Residual::True(_)) => return Residual::False,
+                (Occur::MustNot, Residual::False) => {}
+                (Occur::MustNot, Residual::Query(q, _)) => left.push((Occur::MustNot, q)),
+                (Occur::Should, Residual::True(m)) => {
+                    should_true += 1;
+                    matched += m;
+                }
+                (Occur::Should, Residual::False) => {}
+                (Occur::Should, Residual::Query(q, m)) => {
+                    matched += m;
+                    should_left.push((Occur::Should, q));
+                }
+            }
+        }
+        // Without a required clause, at least one alternative must hold.
+        let minimum = match boolean.get_minimum_number_should_match() {
+            0 if !has_must => 1,
+            m => m,
+        };
+        if should_true < minimum {
+            let missing = minimum - should_true;
+            if should_left.len() < missing {
+                return Residual::False;
+            }
+            left.push((
+                Occur::Must,
+                Box::new(BooleanQuery::with_minimum_required_clauses(
+                    should_left,
+                    missing,
+                )),
+            ));
+        }
+        if left.is_empty() {
+            Residual::True(matched)
+        } else if left.iter().all(|(o, _)| *o == Occur::MustNot) {
+            // Only exclusions left: they need something to exclude from.
+            left.push((Occur::Must, Box::new(AllQuery)));
+            Residual::Query(Box::new(BooleanQuery::new(left)), matched)
+        } else {
+            Residual::Query(Box::new(BooleanQuery::new(left)), matched)
+        }
+    }
+
+    /// A term (one word) or phrase of `query` on `field`, judged for provision `id`.
+    fn leaf(&self, query: &dyn Query, field: Field, id: &str, words: &[&str]) -> Residual {
+        if let Some(slot) = self.slot_of(field) {
+            if self.holds(slot, id, words) {
+                Residual::True(1)
+            } else {
+                Residual::False
+            }
+        } else if self.words.contains(&field) {
+            Residual::False
+        } else {
+            Residual::Query(query.box_clone(), 0)
+        }
     }
 
     fn slot_of(&self, field: Field) -> Option<usize> {
         self.concept.iter().position(|&f| f == field)
     }
 
-    /// The provisions whose words in `slot` hold `words` one after the other.
-    fn find(&self, slot: usize, words: &[&str]) -> BTreeSet<&str> {
-        let Some(provisions) = self.slots.get(slot) else {
-            return BTreeSet::new();
-        };
+    /// Whether the words of provision `id` in `slot` hold `words` one after the other.
+    fn holds(&self, slot: usize, id: &str, words: &[&str]) -> bool {
         if words.is_empty() {
-            return BTreeSet::new();
+            return false;
         }
-        provisions
-            .iter()
-            .filter(|(_, have)| {
+        self.slots
+            .get(slot)
+            .and_then(|provisions| provisions.iter().find(|(p, _)| p == id))
+            .is_some_and(|(_, have)| {
                 have.windows(words.len())
                     .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
             })
-            .map(|(id, _)| id.as_str())
-            .collect()
-    }
-
-    /// The clauses finding the sections that implement one of `provisions`: one posting list
-    /// a provision, read lazily, each at a constant score of [`CONCEPT_BOOST`] times the
-    /// inverse document frequency of its sections (BM25's, for a word met once in a text of
-    /// average length). They join the word's other clauses as alternatives, so a word costs
-    /// one union, not a union inside a union.
-    fn clauses(
-        &self,
-        provisions: &BTreeSet<&str>,
-        searcher: &Searcher,
-    ) -> Vec<(Occur, Box<dyn Query>)> {
-        let n = searcher.num_docs() as f32;
-        provisions
-            .iter()
-            .map(|id| {
-                let term = Term::from_field_text(self.provision, id);
-                let df = (searcher.doc_freq(&term).unwrap_or_default() as f32).min(n);
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                let postings = TermQuery::new(term, IndexRecordOption::Basic);
-                let query: Box<dyn Query> = Box::new(ConstScoreQuery::new(
-                    Box::new(postings),
-                    CONCEPT_BOOST * idf,
-                ));
-                (Occur::Should, query)
-            })
-            .collect()
-    }
-
-    /// A query finding the sections that implement one of `provisions` (none when empty).
-    fn filter(&self, provisions: &BTreeSet<&str>, searcher: &Searcher) -> Box<dyn Query> {
-        let mut clauses = self.clauses(provisions, searcher);
-        match clauses.len() {
-            0 => Box::new(EmptyQuery),
-            1 => clauses.remove(0).1,
-            _ => Box::new(BooleanQuery::new(clauses)),
-        }
     }
 }
 
@@ -268,18 +338,21 @@ mod tests {
     fn phrases_match_words_in_order() {
         let words = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
         let concepts = Concepts {
+            ids: vec!["bc-2".into(), "bc-3".into()],
             slots: vec![vec![
                 ("bc-2".into(), words("illegal access to a computer system")),
                 ("bc-3".into(), words("illegal interception")),
             ]],
             concept: [Field::from_field_id(0); 6],
+            words: Vec::new(),
             provision: Field::from_field_id(1),
         };
-        let found = |w: &[&str]| concepts.find(0, w).into_iter().collect::<Vec<_>>();
-        assert_eq!(found(&["illegal"]), ["bc-2", "bc-3"]);
-        assert_eq!(found(&["computer", "system"]), ["bc-2"]);
-        assert!(found(&["system", "computer"]).is_empty());
-        assert!(found(&[]).is_empty());
-        assert!(concepts.find(5, &["illegal"]).is_empty());
+        assert!(concepts.holds(0, "bc-2", &["illegal"]));
+        assert!(concepts.holds(0, "bc-3", &["illegal"]));
+        assert!(concepts.holds(0, "bc-2", &["computer", "system"]));
+        assert!(!concepts.holds(0, "bc-3", &["computer", "system"]));
+        assert!(!concepts.holds(0, "bc-2", &["system", "computer"]));
+        assert!(!concepts.holds(0, "bc-2", &[]));
+        assert!(!concepts.holds(5, "bc-2", &["illegal"]));
     }
 }
