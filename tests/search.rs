@@ -197,6 +197,18 @@ fn concept_phrases_and_fields_match_whole_provisions() {
         sections(&json(&["concept_de:Durchsuchung"])),
         ["xd-stgb#p-102"]
     );
+    // Field filters in the query still apply to sections found through a provision.
+    assert_eq!(
+        sections(&json(&["country:xb entry", "--all-dates"])),
+        ["xb-lei-12#art-154-a"]
+    );
+    let v = json(&["entry NOT country:xb", "--all-dates"]);
+    let expected: Vec<String> = mm1
+        .iter()
+        .filter(|s| !s.starts_with("xb-"))
+        .cloned()
+        .collect();
+    assert_eq!(sorted(sections(&v)), expected);
 }
 
 // ---------------------------------------------------------------------------------------
