@@ -17,10 +17,14 @@
 //! ```
 //! use harmonia::corpus::{self, CorpusSource};
 //!
-//! let loaded = corpus::load(&CorpusSource::BuiltIn).unwrap();
+//! # fn main() -> Result<(), harmonia::error::Error> {
+//! let loaded = corpus::load(&CorpusSource::BuiltIn)?;
 //! assert!(!loaded.diagnostics.has_errors());
-//! let budapest = loaded.corpus.framework("bc").unwrap();
-//! assert!(budapest.provision_str("bc-2").is_some());
+//! if let Some(budapest) = loaded.corpus.framework("bc") {
+//!     assert!(budapest.provision_str("bc-2").is_some());
+//! }
+//! # Ok(())
+//! # }
 //! ```
 #![warn(missing_docs)]
 

@@ -217,20 +217,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".harmonia-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    // A temporary file is private (0600); the output gets the permissions of the file it
-    // replaces, or the usual ones (0644) for a new file.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".harmonia-").suffix(".tmp");
+    // A temporary file is private (0600). The output gets the permissions of the file it
+    // replaces, or those of any new file (0666 less the umask, as `open` gives).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        let mode = std::fs::metadata(path)
-            .map(|m| m.permissions().mode() & 0o7777)
-            .unwrap_or(0o644);
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode)).map_err(err)?;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let mut permissions = meta.permissions();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            // Access bits only: never carry setuid, setgid or sticky bits over.
+            permissions.set_mode(permissions.mode() & 0o777);
+        }
+        std::fs::set_permissions(tmp.path(), permissions).map_err(err)?;
     }
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
@@ -294,9 +299,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("report.html");
         write_atomic(&p, b"one").unwrap();
+        // A new file gets what any new file gets here (the umask applies), not 0600.
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
         assert_eq!(
             std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
-            0o644
+            std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777
         );
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
         write_atomic(&p, b"two").unwrap();

@@ -617,6 +617,51 @@ fn list_provisions_json_has_the_38_budapest_provisions() {
 }
 
 #[test]
+fn list_filters_are_checked_and_ids_shown_whole() {
+    let run = |args: &[&str]| harmonia().args(args).output().unwrap();
+    for (args, message) in [
+        (
+            &["list", "provisions", "--area", "substantiv"][..],
+            "unknown area `substantiv`; did you mean `substantive`?",
+        ),
+        (
+            &["list", "statutes", "--country", "XX"][..],
+            "unknown country `XX`",
+        ),
+        (
+            &["list", "provisions", "--framework", "bd"][..],
+            "unknown framework `bd`",
+        ),
+    ] {
+        let out = run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    // Countries by name, areas in any case.
+    let out = run(&[
+        "list",
+        "statutes",
+        "--country",
+        "argentina",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let statutes = v["statutes"].as_array().unwrap();
+    assert!(!statutes.is_empty());
+    assert!(statutes.iter().all(|s| s["country"] == "AR"), "{v}");
+    // The table keeps element and option ids whole (people copy them into reservations).
+    let out = run(&["list", "provisions", "--area", "Procedural"]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("judicial-supervision, grounds, scope-duration, third-parties"),
+        "{table}"
+    );
+}
+
+#[test]
 fn list_commands_on_a_fixture() {
     let f = Fixture::new();
     let out = harmonia()

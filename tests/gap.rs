@@ -379,6 +379,35 @@ fn penalties_of_every_offence() {
 }
 
 #[test]
+fn history_shows_reservations_starting_to_count_without_a_status_change() {
+    // Chile's Budapest reservations count from 2017-08-01; bc-6 stays missing, but the
+    // elements its reservation exempts appear that day.
+    let out = harmonia()
+        .args(["history", "CL", "--as-of", "2020-01-01", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let h: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let point = h["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["as_of"] == "2017-08-01")
+        .expect("a point on the day the treaty entered into force for Chile");
+    let bc6 = point["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["provision"] == "bc-6")
+        .expect("bc-6 changed");
+    assert_eq!(bc6["from"], bc6["to"]);
+    assert!(bc6["reserved_gained"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("producing")));
+}
+
+#[test]
 fn history_has_a_point_per_change_with_what_changed() {
     let h = json(&mut tf(&[
         "history",
@@ -407,8 +436,10 @@ fn history_has_a_point_per_change_with_what_changed() {
     assert_eq!(
         points[2]["changed"],
         serde_json::json!([
-            {"provision": "tf-4", "from": "partial", "to": "reserved", "gained": [], "lost": []},
-            {"provision": "tf-6", "from": "missing", "to": "reserved", "gained": [], "lost": []},
+            {"provision": "tf-4", "from": "partial", "to": "reserved", "gained": [], "lost": [],
+             "reserved_gained": ["possession"]},
+            {"provision": "tf-6", "from": "missing", "to": "reserved", "gained": [], "lost": [],
+             "reserved_gained": ["order", "ninety-days"]},
         ]),
         "the treaty's entry into force brings the reservations"
     );

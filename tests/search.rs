@@ -311,13 +311,18 @@ fn every_filter_narrows_the_answer() {
         sections(&json(&["--provision", "MM-1", "--country", "xd"])),
         ["xd-stgb#p-202a"]
     );
+    // A country may be named as in the other commands.
+    assert_eq!(
+        sections(&json(&["--provision", "mm-1", "--country", "Testland D"])),
+        ["xd-stgb#p-202a"]
+    );
 }
 
 #[test]
 fn filters_naming_nothing_known_are_usage_errors() {
     for (args, message) in [
         (&["--country", "zz"][..], "unknown country `ZZ`"),
-        (&["--country", "xyz"][..], "is not a country code"),
+        (&["--country", "xyz"][..], "unknown country `xyz`"),
         (&["--provision", "mm-9"][..], "unknown provision `mm-9`"),
         (&["--provision", "nonsense"][..], "is not a provision id"),
         (&["--region", "Atlantis"][..], "unknown region `Atlantis`"),

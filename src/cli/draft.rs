@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::{self, Format};
 use crate::render::draft::{self, DraftOptions};
 use crate::render::{Escape, Templates};
@@ -53,18 +53,7 @@ pub fn execute(args: Args) -> Result<i32> {
         Some(p) => Some(select::provision(fw, p)?.id.clone()),
         None => None,
     };
-    let lang = match &args.lang {
-        Some(l) => {
-            let l = l.trim().to_ascii_lowercase();
-            if !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_lowercase()) {
-                return Err(Error::Usage(format!(
-                    "`{l}` is not a language code (expected ISO 639-1, e.g. es, pt, en, fr)"
-                )));
-            }
-            Some(l)
-        }
-        None => None,
-    };
+    let lang = args.lang.as_deref().map(select::language).transpose()?;
     let set = draft::drafts(
         &corpus,
         fw,

@@ -47,7 +47,8 @@ struct Point {
     changed: Vec<Change>,
 }
 
-/// A provision whose status or covered elements changed since the previous point.
+/// A provision whose status, covered elements or reserved elements changed since the
+/// previous point.
 #[derive(Serialize)]
 struct Change {
     provision: ProvisionId,
@@ -57,43 +58,64 @@ struct Change {
     gained: Vec<String>,
     /// Elements covered before and not now.
     lost: Vec<String>,
+    /// Elements a reservation exempts now and not before (a reservation starting to
+    /// count); left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reserved_gained: Vec<String>,
+    /// Elements a reservation exempted before and not now; left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reserved_lost: Vec<String>,
+}
+
+/// The elements of `xs` not in `ys`.
+fn only_in(xs: &[String], ys: &[String]) -> Vec<String> {
+    xs.iter().filter(|x| !ys.contains(x)).cloned().collect()
 }
 
 impl Change {
     /// The change from `a` to `b`, if anything a reader cares about changed.
     fn between(a: &Coverage, b: &Coverage) -> Option<Change> {
-        let gained: Vec<String> = b
-            .covered
-            .iter()
-            .filter(|e| !a.covered.contains(e))
-            .cloned()
-            .collect();
-        let lost: Vec<String> = a
-            .covered
-            .iter()
-            .filter(|e| !b.covered.contains(e))
-            .cloned()
-            .collect();
-        (a.status != b.status || !gained.is_empty() || !lost.is_empty()).then(|| Change {
+        let change = Change {
             provision: b.provision.clone(),
             from: a.status,
             to: b.status,
-            gained,
-            lost,
-        })
+            gained: only_in(&b.covered, &a.covered),
+            lost: only_in(&a.covered, &b.covered),
+            reserved_gained: only_in(&b.reserved, &a.reserved),
+            reserved_lost: only_in(&a.reserved, &b.reserved),
+        };
+        let same = change.from == change.to
+            && change.gained.is_empty()
+            && change.lost.is_empty()
+            && change.reserved_gained.is_empty()
+            && change.reserved_lost.is_empty();
+        (!same).then_some(change)
     }
 
-    /// `bc-2 missing->full`, or `bc-22 partial +ships -nationals` when the status stayed.
-    fn text(&self, status_sep: &str) -> String {
-        if self.from != self.to {
-            return format!("{} {}{status_sep}{}", self.provision, self.from, self.to);
-        }
-        let mut out = format!("{} {}", self.provision, self.to);
-        for e in &self.gained {
-            out.push_str(&format!(" +{e}"));
-        }
-        for e in &self.lost {
-            out.push_str(&format!(" -{e}"));
+    /// `bc-2 missing->full`; when the status stayed, `bc-22 partial +ships -nationals` and
+    /// ` reserved +producing` when reservations started or stopped exempting elements.
+    fn text(&self) -> String {
+        let mut out = if self.from != self.to {
+            format!("{} {}->{}", self.provision, self.from, self.to)
+        } else {
+            let mut out = format!("{} {}", self.provision, self.to);
+            for e in &self.gained {
+                out.push_str(&format!(" +{e}"));
+            }
+            for e in &self.lost {
+                out.push_str(&format!(" -{e}"));
+            }
+            out
+        };
+        let reservations_moved = !self.reserved_gained.is_empty() || !self.reserved_lost.is_empty();
+        if self.from == self.to && reservations_moved {
+            out.push_str(" reserved");
+            for e in &self.reserved_gained {
+                out.push_str(&format!(" +{e}"));
+            }
+            for e in &self.reserved_lost {
+                out.push_str(&format!(" -{e}"));
+            }
         }
         out
     }
@@ -156,7 +178,7 @@ fn changes(p: &Point) -> String {
     }
     p.changed
         .iter()
-        .map(|c| c.text("->"))
+        .map(Change::text)
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -257,7 +279,7 @@ fn csv(framework: &Framework, r: &Report) -> Result<String> {
             row.push(
                 p.changed
                     .iter()
-                    .map(|c| c.text("->").replacen(' ', ":", 1))
+                    .map(|c| c.text().replacen(' ', ":", 1))
                     .collect::<Vec<_>>()
                     .join(";"),
             );

@@ -3,9 +3,9 @@
 
 use serde_json::{json, Value};
 
-use super::CorpusArgs;
+use super::{select, CorpusArgs};
 use crate::corpus::Corpus;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::id::CountryCode;
 use crate::output::{self, Cell, Format};
 
@@ -36,7 +36,7 @@ pub struct Args {
     /// Only this area (provisions).
     #[arg(long, value_name = "AREA")]
     area: Option<String>,
-    /// Only these countries, comma-separated codes (countries, statutes).
+    /// Only these countries, comma-separated codes or names (countries, statutes).
     #[arg(long, value_name = "CC,..", value_delimiter = ',')]
     country: Vec<String>,
     /// Output format.
@@ -49,21 +49,41 @@ pub fn execute(args: Args) -> Result<i32> {
     let corpus = args.corpus.load()?;
     if let Some(f) = &args.framework {
         if corpus.framework(f).is_none() {
-            let known: Vec<&str> = corpus.frameworks.iter().map(|f| f.id.as_str()).collect();
-            return Err(Error::Usage(format!(
-                "unknown framework `{f}` (known: {})",
-                known.join(", ")
-            )));
+            let known = corpus.frameworks.iter().map(|f| f.id.as_str());
+            return Err(select::unknown("framework", f, known));
         }
     }
+    let area = match &args.area {
+        Some(a) => {
+            let mut known: Vec<&str> = corpus
+                .frameworks
+                .iter()
+                .filter(|f| {
+                    args.framework
+                        .as_deref()
+                        .is_none_or(|id| f.id.eq_ignore_ascii_case(id))
+                })
+                .flat_map(|f| f.areas.iter().map(String::as_str))
+                .collect();
+            known.sort_unstable();
+            known.dedup();
+            let found = known.iter().find(|k| k.eq_ignore_ascii_case(a.trim()));
+            Some(match found {
+                Some(k) => k.to_string(),
+                None => return Err(select::unknown("area", a, known.iter().copied())),
+            })
+        }
+        None => None,
+    };
     let countries: Vec<CountryCode> = args
         .country
         .iter()
-        .map(|c| CountryCode::parse(c).map_err(Error::Usage))
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| select::country(&corpus, c).map(|x| x.code.clone()))
         .collect::<Result<_>>()?;
     let value = match args.what {
         What::Frameworks => frameworks(&corpus),
-        What::Provisions => provisions(&corpus, args.framework.as_deref(), args.area.as_deref()),
+        What::Provisions => provisions(&corpus, args.framework.as_deref(), area.as_deref()),
         What::Countries => countries_json(&corpus, &countries, args.framework.as_deref()),
         What::Statutes => statutes(&corpus, &countries),
     };
@@ -183,8 +203,9 @@ fn as_table(what: What, v: &Value) -> String {
                         s(&p["article"]).into(),
                         s(&p["area"]).into(),
                         output::truncate(&s(&p["title"]), 40).into(),
-                        output::truncate(&ids("elements"), 60).into(),
-                        output::truncate(&ids("options"), 40).into(),
+                        // Ids whole: people copy them into `reservations:` blocks.
+                        ids("elements").into(),
+                        ids("options").into(),
                     ]
                 })
                 .collect::<Vec<Vec<Cell>>>(),

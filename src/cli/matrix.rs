@@ -76,7 +76,6 @@ impl Serialize for Cells<'_> {
 
 /// Runs `harmonia matrix`.
 pub fn execute(args: Args) -> Result<i32> {
-    let templates = Templates::new(args.templates.clone())?;
     let started = Instant::now();
     let corpus = args.corpus.load()?;
     let loaded = started.elapsed();
@@ -105,7 +104,7 @@ pub fn execute(args: Args) -> Result<i32> {
         Format::Json => output::json(&report),
         Format::Csv => csv(&report)?,
         Format::Md => markdown(framework, &report),
-        Format::Html => html(&templates, framework, &report)?,
+        Format::Html => html(&Templates::new(args.templates.clone())?, framework, &report)?,
         _ => table(framework, &report),
     };
     output::print(&text);

@@ -46,14 +46,7 @@ pub fn execute(args: Args) -> Result<i32> {
     let date = args.scope.as_of()?;
     let scope = match (&args.country, &args.region) {
         (Some(cc), _) => Scope::Country(select::country(&corpus, cc)?.code.clone()),
-        (None, Some(r)) => {
-            let regions = corpus.regions();
-            let found = regions
-                .iter()
-                .find(|x| x.eq_ignore_ascii_case(r.trim()))
-                .ok_or_else(|| select::unknown("region", r, regions.iter().copied()))?;
-            Scope::Region(found.to_string())
-        }
+        (None, Some(r)) => Scope::Region(select::region(&corpus, r)?.to_string()),
         (None, None) => {
             return Err(Error::Usage(
                 "name a country (e.g. `harmonia report AR`) or a region (--region Americas)"

@@ -9,11 +9,10 @@ use anstyle::Style;
 use serde_json::{json, Value};
 
 use super::index::{action_name, describe, refresh, IndexArgs};
-use super::CorpusArgs;
+use super::{select, CorpusArgs};
 use crate::corpus::{parse_date, Corpus};
-use crate::diagnostic::closest;
 use crate::error::{Error, Result};
-use crate::id::{CountryCode, ProvisionId};
+use crate::id::ProvisionId;
 use crate::index::build::Action;
 use crate::index::query::{DateFilter, SearchRequest, SearchResults};
 use crate::index::SearchIndex;
@@ -35,7 +34,7 @@ pub struct Args {
     /// Only sections implementing one of these provisions (e.g. bc-2,bc-3).
     #[arg(long, value_name = "ID,..", value_delimiter = ',')]
     provision: Vec<String>,
-    /// Only these countries (ISO codes, e.g. AR,BR).
+    /// Only these countries (codes or English names, e.g. AR,BR).
     #[arg(long, value_name = "CC,..", value_delimiter = ',')]
     country: Vec<String>,
     /// Only countries of these regions (as in country.yaml, e.g. Americas).
@@ -109,29 +108,20 @@ fn request(args: &Args, corpus: &Corpus) -> Result<SearchRequest> {
             .and_then(|f| f.provision(&id))
             .is_some();
         if !known {
-            let all: Vec<&str> = corpus
+            let all = corpus
                 .frameworks
                 .iter()
-                .flat_map(|f| f.provisions.iter().map(|p| p.id.as_str()))
-                .collect();
-            return Err(Error::Usage(unknown("provision", id.as_str(), &all)));
+                .flat_map(|f| f.provisions.iter().map(|p| p.id.as_str()));
+            return Err(select::unknown("provision", id.as_str(), all));
         }
         provisions.push(id.to_string());
     }
     let mut countries = Vec::new();
     for c in &args.country {
-        let code = CountryCode::parse(c).map_err(Error::Usage)?;
-        if corpus.country(&code).is_none() {
-            let all: Vec<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
-            return Err(Error::Usage(unknown("country", code.as_str(), &all)));
-        }
-        countries.push(code.to_string());
+        countries.push(select::country(corpus, c)?.code.to_string());
     }
-    let regions = corpus.regions();
     for r in &args.region {
-        if !regions.iter().any(|x| x.eq_ignore_ascii_case(r.trim())) {
-            return Err(Error::Usage(unknown("region", r.trim(), &regions)));
-        }
+        select::region(corpus, r)?;
     }
     let mut areas: Vec<&str> = corpus
         .frameworks
@@ -142,17 +132,14 @@ fn request(args: &Args, corpus: &Corpus) -> Result<SearchRequest> {
     areas.dedup();
     for a in &args.area {
         if !areas.iter().any(|x| x.eq_ignore_ascii_case(a.trim())) {
-            return Err(Error::Usage(unknown("area", a.trim(), &areas)));
+            return Err(select::unknown("area", a, areas.iter().copied()));
         }
     }
-    for l in &args.language {
-        let l = l.trim();
-        if !(l.len() == 2 && l.chars().all(|c| c.is_ascii_alphabetic())) {
-            return Err(Error::Usage(format!(
-                "`{l}` is not a language code (expected ISO 639-1, e.g. `es`)"
-            )));
-        }
-    }
+    let languages = args
+        .language
+        .iter()
+        .map(|l| select::language(l))
+        .collect::<Result<Vec<_>>>()?;
     let date = if args.all_dates {
         DateFilter::All
     } else {
@@ -170,22 +157,11 @@ fn request(args: &Args, corpus: &Corpus) -> Result<SearchRequest> {
         countries,
         regions: args.region.iter().map(|r| r.trim().to_string()).collect(),
         areas: args.area.iter().map(|a| a.trim().to_string()).collect(),
-        languages: args
-            .language
-            .iter()
-            .map(|l| l.trim().to_ascii_lowercase())
-            .collect(),
+        languages,
         date,
         limit: args.limit as usize,
         ..SearchRequest::default()
     })
-}
-
-fn unknown(what: &str, value: &str, known: &[&str]) -> String {
-    match closest(value, known.iter().copied()) {
-        Some(s) => format!("unknown {what} `{value}` (did you mean `{s}`?)"),
-        None => format!("unknown {what} `{value}` (known: {})", known.join(", ")),
-    }
 }
 
 fn round(score: f32) -> f64 {

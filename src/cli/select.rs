@@ -76,15 +76,11 @@ impl CountriesArgs {
     /// The countries selected, in the order given (else the corpus' order, by code).
     pub fn select<'a>(&self, corpus: &'a Corpus) -> Result<Vec<&'a Country>> {
         if let Some(region) = &self.region {
-            let regions = corpus.regions();
-            let found = regions
-                .iter()
-                .find(|r| r.eq_ignore_ascii_case(region.trim()))
-                .ok_or_else(|| unknown("region", region, regions.iter().copied()))?;
+            let found = self::region(corpus, region)?;
             return Ok(corpus
                 .countries
                 .iter()
-                .filter(|c| c.region.as_deref() == Some(*found))
+                .filter(|c| c.region.as_deref() == Some(found))
                 .collect());
         }
         if self.countries.is_empty() {
@@ -134,6 +130,29 @@ pub fn country<'a>(corpus: &'a Corpus, text: &str) -> Result<&'a Country> {
         .collect();
     let codes: Vec<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
     Err(message("country", &shown, "", &candidates, &codes))
+}
+
+/// The region of the corpus with this name (any case), as written in country.yaml.
+pub fn region<'a>(corpus: &'a Corpus, text: &str) -> Result<&'a str> {
+    let regions = corpus.regions();
+    regions
+        .iter()
+        .copied()
+        .find(|r| r.eq_ignore_ascii_case(text.trim()))
+        .ok_or_else(|| unknown("region", text, regions.iter().copied()))
+}
+
+/// A language code as statutes write it (ISO 639-1, two letters), lower-cased.
+pub fn language(text: &str) -> Result<String> {
+    let code = text.trim().to_ascii_lowercase();
+    if code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase()) {
+        Ok(code)
+    } else {
+        Err(Error::Usage(format!(
+            "`{}` is not a language code (expected ISO 639-1, e.g. es, pt, en, fr)",
+            text.trim()
+        )))
+    }
 }
 
 /// The area of `framework` with this name.

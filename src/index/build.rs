@@ -34,7 +34,7 @@ use super::manifest::{FileRecord, Manifest};
 use super::root::{self, BuildLock, IndexRoot};
 use super::scan::{self, CorpusFile, Kind};
 use super::schema::{self, Fields, SCHEMA_VERSION};
-use super::{analyzers, index_error};
+use super::{analyzers, env_usize, index_error};
 use crate::corpus::load::{load_files, read_statute_file};
 use crate::corpus::{Corpus, CorpusSource, Statute};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
@@ -682,13 +682,6 @@ fn commit(writer: &mut IndexWriter, token: &str) -> Result<(), Error> {
 fn parse_threads() -> usize {
     env_usize("HARMONIA_PARSE_THREADS")
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-}
-
-fn env_usize(name: &str) -> Option<usize> {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|&n| n > 0)
 }
 
 fn new_writer(index: &Index) -> Result<IndexWriter, Error> {

@@ -15,15 +15,18 @@
 //! use harmonia::diagnostic::Diagnostics;
 //! use harmonia::index::{self, build, query::{SearchRequest, DateFilter}};
 //!
+//! # fn main() -> Result<(), harmonia::error::Error> {
 //! let source = CorpusSource::BuiltIn;
-//! let dir = index::default_location(&source).unwrap();
+//! let dir = index::default_location(&source)?;
 //! let mut problems = Diagnostics::new();
-//! let refreshed = build::refresh(&source, &dir, &build::Options::default(), &mut problems).unwrap();
-//! let search = index::SearchIndex::open(&refreshed.generation).unwrap();
+//! let refreshed = build::refresh(&source, &dir, &build::Options::default(), &mut problems)?;
+//! let search = index::SearchIndex::open(&refreshed.generation)?;
 //! let request = SearchRequest { query: Some("acceso ilícito".into()), date: DateFilter::All, ..SearchRequest::default() };
-//! for hit in search.search(&request).unwrap().hits {
+//! for hit in search.search(&request)?.hits {
 //!     println!("{} {}", hit.section, hit.heading);
 //! }
+//! # Ok(())
+//! # }
 //! ```
 
 pub mod analyzers;
@@ -69,4 +72,13 @@ pub fn default_location(source: &CorpusSource) -> Result<PathBuf, Error> {
 /// Wraps a tantivy error.
 pub(crate) fn index_error(e: impl std::fmt::Display) -> Error {
     Error::Index(e.to_string())
+}
+
+/// A positive whole number from the environment variable `name` (the tuning variables of
+/// docs/search.md); `None` when unset or not a positive number.
+pub(crate) fn env_usize(name: &str) -> Option<usize> {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
 }

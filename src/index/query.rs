@@ -31,8 +31,9 @@ use tantivy::{
 
 use super::concept::{self, ConceptTexts, Concepts};
 use super::schema::{self, Fields, LANGUAGE_SLOTS};
-use super::{analyzers, index_error};
+use super::{analyzers, env_usize, index_error};
 use crate::error::Error;
+use crate::render::markdown::escape_html_text;
 
 /// The fields a query may name with `field:value`.
 pub const QUERY_FIELDS: [&str; 22] = [
@@ -188,31 +189,18 @@ impl Snippet {
         out
     }
 
-    /// HTML-escaped text with highlights in `<mark>`..`</mark>`.
+    /// HTML-escaped text (as corpus text everywhere, see [`escape_html_text`]) with
+    /// highlights in `<mark>`..`</mark>`.
     pub fn to_html(&self) -> String {
-        self.render(escape_html, |s| format!("<mark>{}</mark>", escape_html(s)))
+        self.render(escape_html_text, |s| {
+            format!("<mark>{}</mark>", escape_html_text(s))
+        })
     }
 
     /// Plain text with highlights in `**`..`**` (Markdown bold).
     pub fn to_markdown(&self) -> String {
         self.render(str::to_string, |s| format!("**{s}**"))
     }
-}
-
-/// Escapes `&`, `<`, `>`, `"` and `'` for HTML.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// An open index, ready for searches.
@@ -234,14 +222,11 @@ impl SearchIndex {
     pub fn open(dir: &std::path::Path) -> Result<SearchIndex, Error> {
         let mut index = Index::open_in_dir(dir).map_err(index_error)?;
         // Segments are searched in parallel, one thread a core (at most four).
-        let threads = std::env::var("HARMONIA_SEARCH_THREADS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or_else(|| {
-                std::thread::available_parallelism()
-                    .map_or(1, |n| n.get())
-                    .min(4)
-            });
+        let threads = env_usize("HARMONIA_SEARCH_THREADS").unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(4)
+        });
         if threads > 1 {
             index
                 .set_multithread_executor(threads)
@@ -906,6 +891,9 @@ mod tests {
         assert_eq!(s.text, "… el <que> accediere sin …");
         assert_eq!(s.to_markdown(), "… el <que> **accediere** sin …");
         assert_eq!(s.to_html(), "… el &lt;que&gt; <mark>accediere</mark> sin …");
+        // Escaped like every corpus text in HTML: `=` too, so no attribute can form.
+        let s = collapse("<img onerror=x>", &[], false, false);
+        assert_eq!(s.to_html(), "&lt;img onerror&#61;x&gt;");
     }
 
     #[test]

@@ -458,7 +458,7 @@ fn draft(
         let proposed = numbering.propose(found.as_ref().map(|(st, r)| (*st, r)));
         match (&found, proposed.derived) {
             (Some((st, r)), true) => {
-                let instrument = r.instrument.clone().unwrap_or_else(|| st.title.clone());
+                let instrument = proposed.instrument.clone().unwrap_or_default();
                 (
                     "new",
                     cite(r, &proposed.label, &st.title),

@@ -62,15 +62,6 @@ pub struct Templates {
     fuel: u64,
 }
 
-impl Default for Templates {
-    fn default() -> Templates {
-        Templates {
-            dir: None,
-            fuel: FUEL,
-        }
-    }
-}
-
 impl Templates {
     /// The built-in templates, overridden by those in `dir` when given (it must be a folder).
     pub fn new(dir: Option<PathBuf>) -> Result<Templates> {
