@@ -218,3 +218,35 @@ fn brazil_article_154a_has_two_versions() {
         max("2020-01-01")
     );
 }
+
+// Facts of each country, checked against the source named beside each assertion.
+#[path = "corpus_facts/ar.rs"]
+mod ar;
+#[path = "corpus_facts/br.rs"]
+mod br;
+#[path = "corpus_facts/ca.rs"]
+mod ca;
+#[path = "corpus_facts/cl.rs"]
+mod cl;
+#[path = "corpus_facts/co.rs"]
+mod co;
+#[path = "corpus_facts/cr.rs"]
+mod cr;
+#[path = "corpus_facts/de.rs"]
+mod de;
+#[path = "corpus_facts/do.rs"]
+mod r#do;
+#[path = "corpus_facts/gb.rs"]
+mod gb;
+#[path = "corpus_facts/mx.rs"]
+mod mx;
+#[path = "corpus_facts/pa.rs"]
+mod pa;
+#[path = "corpus_facts/pe.rs"]
+mod pe;
+#[path = "corpus_facts/py.rs"]
+mod py;
+#[path = "corpus_facts/us.rs"]
+mod us;
+#[path = "corpus_facts/uy.rs"]
+mod uy;

@@ -1,0 +1,4 @@
+//! Facts of Brazil's corpus, each asserted against the source named beside it.
+
+#[allow(unused_imports)]
+use super::*;
