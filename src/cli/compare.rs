@@ -255,7 +255,7 @@ fn table(a: &Country, b: &Country, cmp: &Comparison, summary: &Summary) -> Strin
     }
     out.push_str(&summary.line());
     out.push_str(&format!(
-        " (the threshold: a maximum of at least {}; it checks the penalty only)\n",
+        ".\nThe threshold is a maximum of at least {}; the test checks the penalty only.\n",
         gapfmt::months_human(cmp.threshold_months)
     ));
     out.push_str(&nationals_line(a));

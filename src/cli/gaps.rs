@@ -108,6 +108,17 @@ fn gaps_text(c: &Coverage) -> String {
     }
 }
 
+/// The missing elements alone (the Markdown table has a column for the reserved ones).
+fn missing_text(c: &Coverage) -> String {
+    if c.status == gap::Status::Unknown {
+        "not examined".to_string()
+    } else if c.examined || c.missing.is_empty() {
+        list(&c.missing)
+    } else {
+        format!("not found in the corpus: {}", list(&c.missing))
+    }
+}
+
 /// The notes of the corpus on each verdict, as a Markdown list (empty when there are none).
 fn notes_md(r: &Report) -> String {
     let mut out = String::new();
@@ -185,7 +196,7 @@ fn markdown(framework: &Framework, r: &Report) -> String {
                 c.article.clone(),
                 c.title.clone(),
                 c.status.to_string(),
-                gaps_text(c),
+                missing_text(c),
                 list(&c.reserved),
                 list(&c.options),
                 list(&gapfmt::evidence(c)),

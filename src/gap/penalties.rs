@@ -82,7 +82,6 @@ pub struct PenaltyStats {
     /// Median of the maxima, months.
     pub median_max_months: Option<f64>,
     /// True when the median maximum is life.
-    #[serde(skip_serializing_if = "is_false")]
     pub median_max_life: bool,
     /// Mean of the fixed maxima (life left out), months.
     pub mean_max_months: Option<f64>,
@@ -91,7 +90,6 @@ pub struct PenaltyStats {
     /// Highest maximum, months (`None` when it is life).
     pub highest_max_months: Option<f64>,
     /// True when the highest maximum is life.
-    #[serde(skip_serializing_if = "is_false")]
     pub highest_max_life: bool,
     /// Median of the stated minima, months.
     pub median_min_months: Option<f64>,
