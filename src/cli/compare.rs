@@ -65,7 +65,11 @@ impl Summary {
             self.offences,
             self.dual_unknown,
             self.threshold,
-            self.test.replacen("meets", "meet", 1),
+            if self.threshold == 1 {
+                self.test.clone()
+            } else {
+                self.test.replacen("meets", "meet", 1)
+            },
             self.threshold_unknown
         )
     }

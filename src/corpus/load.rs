@@ -1284,8 +1284,8 @@ impl Cx<'_> {
                             )
                             .at(l, c)
                             .id(&context)
-                            .suggest(x, fw.areas.iter().map(String::as_str))
-                            .hint(format!("the areas of `{fid}` are: {}", fw.areas.join(", "))),
+                            .hint(format!("the areas of `{fid}` are: {}", fw.areas.join(", ")))
+                            .suggest(x, fw.areas.iter().map(String::as_str)),
                         );
                     }
                 }

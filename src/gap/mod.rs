@@ -32,9 +32,9 @@
 //!   with a prison term states one (an unstated minimum is never zero).
 //! - Flags, for offences that are implemented: `below-extradition-threshold` when the highest
 //!   basic maximum is under the framework's extradition threshold (one year by default);
-//!   `no-custodial-penalty` when penalties are recorded and none has a basic prison term;
-//!   `penalty-not-recorded` when no implementing section records a penalty (the corpus is
-//!   silent, which is not "no prison").
+//!   `no-custodial-penalty` when a basic penalty is recorded (a fine) and no section has a
+//!   basic prison term; `penalty-not-recorded` when no implementing section records a basic
+//!   penalty (the corpus is silent, or records aggravated ranges only: not "no prison").
 //! - Scores are computed over the provisions with a verdict (every status but `unknown`): full
 //!   and reserved count 1, partial the covered share of the elements not reserved, missing 0.
 //!   Every score goes with its examined share: the fraction of provisions with a verdict.
@@ -400,7 +400,8 @@ struct Acc {
     min: Option<f64>,
     min_unstated: bool,
     aggravated: Option<Term>,
-    penalty_recorded: bool,
+    /// Some section records a basic penalty (a prison range or a fine).
+    basic_recorded: bool,
 }
 
 impl Acc {
@@ -413,7 +414,7 @@ impl Acc {
     }
 
     fn penalty(&mut self, penalty: &Penalty) {
-        self.penalty_recorded = true;
+        self.basic_recorded |= penalty.prison.is_some() || penalty.fine.is_some();
         if let Some(prison) = &penalty.prison {
             self.max = Some(self.max.map_or(prison.max, |m| m.max(prison.max)));
             match prison.min_months {
@@ -545,7 +546,9 @@ pub fn coverage(
             let mut flags = Vec::new();
             if !a.sections.is_empty() && is_offence(p) {
                 match a.max {
-                    None if a.penalty_recorded => flags.push(Flag::NoCustodialPenalty),
+                    // A basic penalty recorded without prison (a fine only).
+                    None if a.basic_recorded => flags.push(Flag::NoCustodialPenalty),
+                    // Nothing recorded, or only aggravated ranges: the basic one is unknown.
                     None => flags.push(Flag::PenaltyNotRecorded),
                     Some(m) if !m.at_least(threshold) => {
                         flags.push(Flag::BelowExtraditionThreshold)

@@ -690,3 +690,28 @@ fn penalty_statistics_put_life_above_every_term() {
     assert_eq!(t.stats.median_max(), Some(Term::Months(24.0)));
     assert_eq!(t.stats.median_min_months, Some(6.0), "YA states no minimum");
 }
+
+#[test]
+fn aggravated_ranges_alone_leave_the_basic_penalty_unrecorded() {
+    let files = vec![
+        file(
+            "model-law/te/framework.yaml",
+            "id: te\ntitle: Evidence framework\nareas: [substantive, cooperation]\n",
+        ),
+        file("model-law/te/provisions.md", EVIDENCE_PROVISIONS),
+        file("statutes/yc/country.yaml", "code: YC\nname: Yc\n"),
+        file(
+            "statutes/yc/act.md",
+            "---\nid: yc-act\ncountry: YC\ntitle: Act\nlanguage: en\nkind: act\nin_force: 2010-01-01\nreview: unverified\nsources: [https://example.org/yc]\n---\n\n## S1 {#s1}\n\n```harmonia\nimplements:\n  - provision: te-1\n    elements: [a, b]\npenalty:\n  aggravated:\n    - prison: [3 years, 6 years]\n      when: against a minor\n```\n\n## S2 {#s2}\n\n```harmonia\nimplements:\n  - provision: te-2\n    elements: [c]\npenalty:\n  fine: up to 50 units\n```\n",
+        ),
+    ];
+    let c = load_files(&files, "test".into()).corpus;
+    let x = ecov(&c, "YC", "2020-01-01");
+    let p1 = x.provision(&pid("te-1")).unwrap();
+    assert_eq!(p1.flags, [Flag::PenaltyNotRecorded]);
+    assert_eq!(p1.aggravated_max_prison_months, Some(72.0));
+    assert_eq!(p1.meets_threshold(12.0), None);
+    let p2 = x.provision(&pid("te-2")).unwrap();
+    assert_eq!(p2.flags, [Flag::NoCustodialPenalty]);
+    assert_eq!(p2.meets_threshold(12.0), Some(false));
+}
