@@ -80,7 +80,10 @@ fn the_24_7_point_is_the_ministry_of_justice() {
     assert_eq!(contact.elements, ["contact-point"]);
     assert!(contact.authority.as_deref().unwrap().contains("Justicia"));
     for p in ["bc-24", "bc-27"] {
-        assert!(t.designations.iter().any(|x| x.provision.as_str() == p), "{p}");
+        assert!(
+            t.designations.iter().any(|x| x.provision.as_str() == p),
+            "{p}"
+        );
     }
     // Monist: the approved treaty is domestic law from its entry into force (1 Oct 2018).
     assert_eq!(t.domestic_effect.as_ref().unwrap().date, d("2018-10-01"));

@@ -93,6 +93,8 @@ fn only_the_24_7_point_is_unexamined() {
         .map(|p| p.provision.as_str())
         .collect();
     assert_eq!(unknown, ["bc-35"]);
-    let bc12 = cov.provision(&ProvisionId::parse("bc-12").unwrap()).unwrap();
+    let bc12 = cov
+        .provision(&ProvisionId::parse("bc-12").unwrap())
+        .unwrap();
     assert_eq!(bc12.status, Status::Missing);
 }

@@ -72,7 +72,9 @@ fn uruguay_is_invited_with_no_treaty_effect() {
     let uy = c.country(&CountryCode::parse("UY").unwrap()).unwrap();
     let cov = gap::coverage(&c, bc, uy, d("2026-11-01"));
     // Attempt is general (CP art. 5); aiding and abetting was not read, so partial.
-    let bc11 = cov.provision(&ProvisionId::parse("bc-11").unwrap()).unwrap();
+    let bc11 = cov
+        .provision(&ProvisionId::parse("bc-11").unwrap())
+        .unwrap();
     assert_eq!(bc11.status, Status::Partial);
     // The general mutual-assistance provisions rest on treaties not brought in: unknown.
     let unknown: Vec<&str> = cov
