@@ -76,7 +76,13 @@ fn uruguay_is_invited_with_no_treaty_effect() {
         .provision(&ProvisionId::parse("bc-11").unwrap())
         .unwrap();
     assert_eq!(bc11.status, Status::Partial);
-    // The general mutual-assistance provisions rest on treaties not brought in: unknown.
+    // The general mutual-assistance provisions rest on treaties not brought in: unknown. The MEC's
+    // Autoridad Central (Decreto 407/985, recited in Decreto 392/986 on IMPO) implements the
+    // central-authority element of Art. 27.
+    let bc27 = cov
+        .provision(&ProvisionId::parse("bc-27").unwrap())
+        .unwrap();
+    assert_eq!(bc27.status, Status::Partial);
     let unknown: Vec<&str> = cov
         .provisions
         .iter()
@@ -85,6 +91,6 @@ fn uruguay_is_invited_with_no_treaty_effect() {
         .collect();
     assert_eq!(
         unknown,
-        ["bc-23", "bc-25", "bc-26", "bc-27", "bc-28", "bc-31", "bc-34"]
+        ["bc-23", "bc-25", "bc-26", "bc-28", "bc-31", "bc-34"]
     );
 }
