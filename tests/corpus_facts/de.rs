@@ -38,7 +38,11 @@ fn germany_ratified_2009_with_two_declarations_and_no_reservation() {
     let t = budapest(&c, "DE");
     assert_eq!(t.ratified, Some(d("2009-03-09")));
     assert_eq!(t.in_force, Some(d("2009-07-01")));
-    let declared: Vec<&str> = t.declarations.iter().map(|x| x.provision.as_str()).collect();
+    let declared: Vec<&str> = t
+        .declarations
+        .iter()
+        .map(|x| x.provision.as_str())
+        .collect();
     assert_eq!(declared, ["bc-2", "bc-7"]);
     assert!(t.reservations.is_empty());
 }

@@ -40,7 +40,9 @@ fn united_kingdom_ratified_2011_with_reservations_on_9_22_and_29() {
     assert_eq!(t.in_force, Some(d("2011-09-01")));
     assert_eq!(reserved(t, "bc-9"), ["appearing-minor"]);
     assert_eq!(reserved(t, "bc-29"), ["no-dual-criminality"]);
-    assert!(t.reservation(&ProvisionId::parse("bc-22").unwrap()).is_some());
+    assert!(t
+        .reservation(&ProvisionId::parse("bc-22").unwrap())
+        .is_some());
     assert!(t.declarations.is_empty());
 }
 
@@ -52,7 +54,10 @@ fn computer_misuse_act_maxima() {
     assert_eq!(max_months(section(&c, "gb-cma-1990", "s-3")), 120.0);
     assert_eq!(max_months(section(&c, "gb-cma-1990", "s-3za")), 168.0);
     let s3za = section(&c, "gb-cma-1990", "s-3za");
-    assert_eq!(s3za.mapping.as_ref().unwrap().in_force, Some(d("2015-05-03")));
+    assert_eq!(
+        s3za.mapping.as_ref().unwrap().in_force,
+        Some(d("2015-05-03"))
+    );
 }
 
 #[test]
@@ -63,10 +68,16 @@ fn corporate_liability_for_economic_crime_since_2023() {
     let c = shipped();
     let s196 = section(&c, "gb-eccta-2023", "s-196");
     assert!(maps(s196, "bc-12", "leading-person"));
-    assert_eq!(s196.mapping.as_ref().unwrap().in_force, Some(d("2023-12-26")));
+    assert_eq!(
+        s196.mapping.as_ref().unwrap().in_force,
+        Some(d("2023-12-26"))
+    );
     let s199 = section(&c, "gb-eccta-2023", "s-199");
     assert!(maps(s199, "bc-12", "lack-of-supervision"));
-    assert_eq!(s199.mapping.as_ref().unwrap().in_force, Some(d("2025-09-01")));
+    assert_eq!(
+        s199.mapping.as_ref().unwrap().in_force,
+        Some(d("2025-09-01"))
+    );
     // Extradition Act 2003 s. 137: twelve-month threshold, conduct-based dual criminality.
     assert!(maps(
         section(&c, "gb-extradition-act-2003", "s-137-138"),

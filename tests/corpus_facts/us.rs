@@ -37,7 +37,11 @@ fn united_states_declarations_and_the_article_10_reservation() {
     let c = shipped();
     let t = budapest(&c, "US");
     assert_eq!(t.ratified, Some(d("2006-09-29")));
-    let declared: Vec<&str> = t.declarations.iter().map(|x| x.provision.as_str()).collect();
+    let declared: Vec<&str> = t
+        .declarations
+        .iter()
+        .map(|x| x.provision.as_str())
+        .collect();
     assert_eq!(declared, ["bc-2", "bc-6", "bc-7", "bc-27"]);
     let r10 = t
         .reservation(&ProvisionId::parse("bc-10").unwrap())
