@@ -240,7 +240,7 @@ fn matrix_selects_countries_by_list_or_region() {
     ]));
     assert_eq!(
         csv,
-        "country,tf-1a,tf-2,tf-3,tf-4,tf-5,tf-6,tf-7\nXC,missing,reserved,full,missing,missing,missing,missing\n"
+        "country,tf-1a,tf-2,tf-3,tf-4,tf-5,tf-6,tf-7,score,examined\nXC,missing,reserved,full,missing,missing,missing,missing,0.286,1\n"
     );
     tf(&["matrix", "--countries", "XA", "--region", "North"])
         .assert()
