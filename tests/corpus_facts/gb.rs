@@ -14,13 +14,45 @@ fn section<'a>(c: &'a Corpus, statute: &str, local: &str) -> &'a Section {
         .unwrap_or_else(|| panic!("{statute}#{local} missing"))
 }
 
-fn max_months(s: &Section) -> f64 {
+fn max_months(s: &Section) -> Option<f64> {
     s.mapping
         .as_ref()
         .and_then(|m| m.penalty.as_ref())
         .and_then(|p| p.prison.as_ref())
         .unwrap_or_else(|| panic!("{}: no prison term", s.id))
-        .max_months
+        .max_months()
+}
+
+fn aggravated_life(s: &Section) -> bool {
+    s.mapping
+        .as_ref()
+        .and_then(|m| m.penalty.as_ref())
+        .is_some_and(|p| {
+            p.aggravated
+                .iter()
+                .any(|a| a.prison.as_ref().is_some_and(|t| t.max.is_life()))
+        })
+}
+
+fn status(cc: &str, provision: &str) -> Status {
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
+    gap::coverage(&c, bc, country, d("2026-12-03"))
+        .provision(&ProvisionId::parse(provision).unwrap())
+        .unwrap()
+        .status
+}
+
+fn unknown_count(cc: &str) -> usize {
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
+    gap::coverage(&c, bc, country, d("2026-12-03"))
+        .provisions
+        .iter()
+        .filter(|p| p.status == Status::Unknown)
+        .count()
 }
 
 fn maps(s: &Section, provision: &str, element: &str) -> bool {
@@ -51,8 +83,8 @@ fn computer_misuse_act_maxima() {
     // legislation.gov.uk, Computer Misuse Act 1990 as amended: s. 3 up to ten years (since
     // 1 October 2008); s. 3ZA fourteen years, life only in the s. 3ZA(7) cases (since 3 May 2015).
     let c = shipped();
-    assert_eq!(max_months(section(&c, "gb-cma-1990", "s-3")), 120.0);
-    assert_eq!(max_months(section(&c, "gb-cma-1990", "s-3za")), 168.0);
+    assert_eq!(max_months(section(&c, "gb-cma-1990", "s-3")), Some(120.0));
+    assert_eq!(max_months(section(&c, "gb-cma-1990", "s-3za")), Some(168.0));
     let s3za = section(&c, "gb-cma-1990", "s-3za");
     assert_eq!(
         s3za.mapping.as_ref().unwrap().in_force,
@@ -84,4 +116,34 @@ fn corporate_liability_for_economic_crime_since_2023() {
         "bc-24",
         "extraditable-offences"
     ));
+}
+
+#[test]
+fn unauthorised_acts_causing_serious_damage_carry_life() {
+    // Computer Misuse Act 1990 s. 3ZA(7) (legislation.gov.uk): life imprisonment where the act
+    // causes or risks serious damage to human welfare (death, illness, injury) or national security.
+    let c = shipped();
+    assert!(aggravated_life(section(&c, "gb-cma-1990", "s-3za")));
+    assert!(!aggravated_life(section(&c, "gb-cma-1990", "s-3")));
+}
+
+#[test]
+fn united_kingdom_designations_and_review() {
+    // Council of Europe notification JJ7249C and WIPO Lex GB/952: Home Office (Art. 24(7)) and
+    // UK Central Authority (Art. 27(2)) designated on ratification, 25 May 2011. No statute for
+    // expedited preservation (review of 2026-12-03); the 24/7 point was not found in any source.
+    let c = shipped();
+    let t = budapest(&c, "GB");
+    let ca = t
+        .designations
+        .iter()
+        .find(|x| x.provision.as_str() == "bc-27")
+        .expect("central authority");
+    assert_eq!(ca.elements, ["central-authority"]);
+    assert_eq!(ca.date, Some(d("2011-05-25")));
+    assert!(t.domestic_effect.is_none());
+    assert_eq!(status("GB", "bc-16"), Status::Missing);
+    assert_eq!(status("GB", "bc-35"), Status::Unknown);
+    assert_eq!(status("GB", "bc-12"), Status::Full);
+    assert!(unknown_count("GB") <= 3);
 }
