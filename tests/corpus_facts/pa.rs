@@ -19,7 +19,11 @@ fn ley_478_took_effect_on_its_publication() {
     // Sanctioned 4 August 2025, published in Gaceta Oficial 30,337 of 5 August 2025
     // (TVN, 5 August 2025; sucre.net).
     let c = shipped();
-    let law = c.statutes.iter().find(|s| s.id == "pa-ley-478-2025").unwrap();
+    let law = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "pa-ley-478-2025")
+        .unwrap();
     assert_eq!(law.enacted, Some(d("2025-08-04")));
     assert_eq!(law.in_force, Some(d("2025-08-05")));
 }
