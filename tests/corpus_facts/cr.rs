@@ -55,3 +55,34 @@ fn ley_9048_keeps_its_signature_date_and_no_invented_entry_into_force() {
     assert_eq!(law.enacted, Some(d("2012-07-10")));
     assert_eq!(law.in_force, None);
 }
+
+#[test]
+fn accession_registered_2017_09_22_with_two_interpretative_declarations_and_no_reservation() {
+    // Council of Europe treaty office, declarations for treaty 185, Costa Rica (status at
+    // 25 February 2018): the declarations on Arts. 10 and 24 were contained in the instrument of
+    // accession registered on 22 September 2017 and take effect from 1 January 2018. They are
+    // interpretations, not Art. 42 reservations, so none is recorded as a reservation.
+    let c = shipped();
+    let t = budapest(&c, "CR");
+    assert_eq!(t.ratified, Some(d("2017-09-22")));
+    assert_eq!(t.in_force, Some(d("2018-01-01")));
+    assert!(t.reservations.is_empty());
+    assert!(t.note.as_deref().unwrap_or("").contains("Art. 24"));
+}
+
+#[test]
+fn computer_forgery_reaches_electronic_documents_through_ley_8454() {
+    // Ley 8454 art. 3: electronic documents are legally equivalent to physical ones, including
+    // wherever a norm refers to documents (La República, 23 April 2020). The forgery offences'
+    // penalties were not read, so none is recorded; before the source date nothing is claimed.
+    let c = shipped();
+    let cov = cr_coverage(&c);
+    let bc7 = provision(&cov, "bc-7");
+    assert_eq!(bc7.status, Status::Partial);
+    assert_eq!(bc7.covered, ["inauthentic-data"]);
+    assert_eq!(bc7.max_prison_months, None);
+    let bc = c.framework("bc").unwrap();
+    let cr = c.country(&CountryCode::parse("CR").unwrap()).unwrap();
+    let before = gap::coverage(&c, bc, cr, d("2019-01-01"));
+    assert_eq!(provision(&before, "bc-7").status, Status::Unknown);
+}

@@ -44,3 +44,51 @@ fn forgery_of_electronic_documents_is_mapped_without_a_penalty() {
     assert_ne!(bc7.status, Status::Missing);
     assert_eq!(bc7.max_prison_months, None);
 }
+
+#[test]
+fn ley_53_07_counts_from_its_gaceta_oficial_publication() {
+    // Promulgated 23 April 2007; published in Gaceta Oficial 10416 of 9 May 2007, p. 17 (index of
+    // that issue, reproduced on scribd).
+    let c = shipped();
+    let law = c.statutes.iter().find(|s| s.id == "do-ley-53-07").unwrap();
+    assert_eq!(law.enacted, Some(d("2007-04-23")));
+    assert_eq!(law.in_force, Some(d("2007-05-09")));
+}
+
+#[test]
+fn new_penal_code_replaces_the_1884_code_on_3_august_2026() {
+    // Ley 74-25 promulgated 3 August 2025 (jorgeprats.com) with a twelve-month vacatio legis
+    // (cepae.org.do); it replaced the 1884 Code entirely (aba.org.do). Arts. 2-3 of the 1884 Code
+    // punished attempts (VirtuaLey); Ley 74-25's own attempt rules were not read, so bc-11 is
+    // covered before the change and unknown after it, and corporate liability (art. 8 ff.) exists
+    // only from the new Code, with its conditions unread.
+    let c = shipped();
+    let old = c.statutes.iter().find(|s| s.id == "do-codigo-penal-1884").unwrap();
+    assert_eq!(old.repealed, Some(d("2026-08-03")));
+    let new = c.statutes.iter().find(|s| s.id == "do-ley-74-25").unwrap();
+    assert_eq!(new.enacted, Some(d("2025-08-03")));
+    assert_eq!(new.in_force, Some(d("2026-08-03")));
+
+    let bc = c.framework("bc").unwrap();
+    let dr = c.country(&CountryCode::parse("DO").unwrap()).unwrap();
+    let in_2020 = gap::coverage(&c, bc, dr, d("2020-01-01"));
+    assert_eq!(provision(&in_2020, "bc-11").covered, ["attempt"]);
+    assert_eq!(provision(&in_2020, "bc-12").status, Status::Unknown);
+    let today = do_coverage(&c);
+    assert_eq!(provision(&today, "bc-11").status, Status::Unknown);
+    let bc12 = provision(&today, "bc-12");
+    assert_eq!(bc12.status, Status::Partial);
+    assert!(bc12.covered.is_empty());
+}
+
+#[test]
+fn seizure_of_computer_equipment_under_the_code_of_criminal_procedure() {
+    // CPP arts. 175-178 (registros; derecho-rd.blogspot.com, 2017) and the Constitutional Court
+    // decision reported in derecho-rd.blogspot.com (2021): warrants allow seizing computer
+    // equipment, not extracting its data without express judicial authorisation.
+    let c = shipped();
+    let cov = do_coverage(&c);
+    let bc19 = provision(&cov, "bc-19");
+    assert_eq!(bc19.covered, ["seizure"]);
+    assert!(bc19.missing.iter().any(|e| e == "search"));
+}

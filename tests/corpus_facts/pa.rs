@@ -56,3 +56,33 @@ fn spontaneous_information_is_provided_for_by_ley_11_of_2015() {
     let cov = pa_coverage(&c);
     assert_eq!(provision(&cov, "bc-26").status, Status::Full);
 }
+
+#[test]
+fn ley_478_added_preservation_and_permanent_networks_to_ley_11_of_2015() {
+    // Procuraduría de la Administración, infojuridica record of Ley 11 of 31 March 2015 (Gaceta
+    // Oficial 27752 of 1 April 2015): Ley 478 of 4 August 2025 (Gaceta 30337 of 5 August 2025)
+    // added arts. 12-C (conservación rápida) and 12-J (redes permanentes), among others. Mapped
+    // from their headings only, so only the first element of each is covered, and only from
+    // Ley 478's entry into force.
+    let c = shipped();
+    let cov = pa_coverage(&c);
+    assert_eq!(provision(&cov, "bc-29").covered, ["preservation-request"]);
+    assert_eq!(provision(&cov, "bc-35").covered, ["contact-point"]);
+    let bc = c.framework("bc").unwrap();
+    let pa = c.country(&CountryCode::parse("PA").unwrap()).unwrap();
+    let before = gap::coverage(&c, bc, pa, d("2025-08-04"));
+    assert_eq!(provision(&before, "bc-29").status, Status::Unknown);
+    assert_eq!(provision(&before, "bc-35").status, Status::Unknown);
+}
+
+#[test]
+fn treaty_offences_fall_under_panamanian_law_by_penal_code_art_21() {
+    // CP art. 21: Panamanian criminal law applies, whatever the place and the nationality, to
+    // offences provided for in treaties in force for Panama that give it jurisdiction
+    // (juridicapanama.com, Book I page 2). The territorial rules (arts. 18-20) were not read.
+    let c = shipped();
+    let cov = pa_coverage(&c);
+    let bc22 = provision(&cov, "bc-22");
+    assert_eq!(bc22.status, Status::Partial);
+    assert!(bc22.missing.iter().any(|e| e == "territory"));
+}
