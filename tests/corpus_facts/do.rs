@@ -63,7 +63,11 @@ fn new_penal_code_replaces_the_1884_code_on_3_august_2026() {
     // covered before the change and unknown after it, and corporate liability (art. 8 ff.) exists
     // only from the new Code, with its conditions unread.
     let c = shipped();
-    let old = c.statutes.iter().find(|s| s.id == "do-codigo-penal-1884").unwrap();
+    let old = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "do-codigo-penal-1884")
+        .unwrap();
     assert_eq!(old.repealed, Some(d("2026-08-03")));
     let new = c.statutes.iter().find(|s| s.id == "do-ley-74-25").unwrap();
     assert_eq!(new.enacted, Some(d("2025-08-03")));
