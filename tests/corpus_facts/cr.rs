@@ -86,3 +86,15 @@ fn computer_forgery_reaches_electronic_documents_through_ley_8454() {
     let before = gap::coverage(&c, bc, cr, d("2019-01-01"));
     assert_eq!(provision(&before, "bc-7").status, Status::Unknown);
 }
+
+#[test]
+fn interception_under_ley_7425_reaches_traffic_data_only_for_listed_offences() {
+    // Ley 7425 art. 9 (as reformed by Ley 8200; SCIJ): courts may authorise the interception of
+    // communications, digital telecommunications included, only for a closed list of serious
+    // offences; read, as for DO CPP art. 192 and PA CPP art. 311, as real-time collection of the
+    // traffic data of those communications.
+    let c = shipped();
+    let cov = cr_coverage(&c);
+    assert_eq!(provision(&cov, "bc-20").covered, ["collection"]);
+    assert_eq!(provision(&cov, "bc-21").options, ["serious-offences"]);
+}

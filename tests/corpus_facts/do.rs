@@ -96,3 +96,13 @@ fn seizure_of_computer_equipment_under_the_code_of_criminal_procedure() {
     assert_eq!(bc19.covered, ["seizure"]);
     assert!(bc19.missing.iter().any(|e| e == "search"));
 }
+
+#[test]
+fn retained_provider_data_go_to_investigators_only_with_judicial_authorisation() {
+    // INDOTEL Resolución 086-11 of 1 September 2011, art. 5, as quoted by a Dominican court
+    // (derecho-rd.blogspot.com, April 2021): retained data are supplied only to the investigating
+    // bodies that request them, after an express and reasoned judicial decision.
+    let c = shipped();
+    let cov = do_coverage(&c);
+    assert_eq!(provision(&cov, "bc-18").covered, ["subscriber-information"]);
+}
