@@ -98,3 +98,21 @@ fn interception_under_ley_7425_reaches_traffic_data_only_for_listed_offences() {
     assert_eq!(provision(&cov, "bc-20").covered, ["collection"]);
     assert_eq!(provision(&cov, "bc-21").options, ["serious-offences"]);
 }
+
+#[test]
+fn oatri_is_the_central_authority_from_2018() {
+    // Ministerio Público press release of 22 May 2018 (lavozdelpueblo1.blogspot.com): an
+    // executive decree designated the Oficina de Asesoría Técnica y Relaciones Internacionales
+    // (OATRI) central authority for the Convention. bc-27 is then full together with the domestic
+    // effect of the Convention (from 1 January 2018).
+    let c = shipped();
+    let t = budapest(&c, "CR");
+    let oatri = t
+        .designations
+        .iter()
+        .find(|g| g.authority.as_deref().unwrap_or("").contains("OATRI"))
+        .expect("OATRI designation");
+    assert_eq!(oatri.date, Some(d("2018-05-22")));
+    let cov = cr_coverage(&c);
+    assert_eq!(provision(&cov, "bc-27").status, Status::Full);
+}
