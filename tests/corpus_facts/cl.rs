@@ -25,11 +25,14 @@ fn chile_reservations_on_articles_4_6_9_22_29() {
     let r4 = t.reservation(&ProvisionId::parse("bc-4").unwrap()).unwrap();
     assert!(!r4.is_whole());
     assert_eq!(r4.options, ["serious-harm"]);
-    // With the reservation recorded, the jurisdiction article is reported as reserved.
+    // With the reservations recorded, the jurisdiction elements they may reach are reported as
+    // reserved rather than missing, and child-abuse material is reported as reserved.
     let bc = c.framework("bc").unwrap();
     let cov = gap::coverage(&c, bc, chile(&c), d("2026-11-01"));
     let bc22 = cov.provision(&ProvisionId::parse("bc-22").unwrap()).unwrap();
-    assert_eq!(bc22.status, Status::Reserved);
+    assert_eq!(bc22.reserved, ["ships", "aircraft", "nationals"]);
+    let bc9 = cov.provision(&ProvisionId::parse("bc-9").unwrap()).unwrap();
+    assert_eq!(bc9.status, Status::Reserved);
 }
 
 #[test]
