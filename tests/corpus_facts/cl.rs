@@ -29,7 +29,9 @@ fn chile_reservations_on_articles_4_6_9_22_29() {
     // reserved rather than missing, and child-abuse material is reported as reserved.
     let bc = c.framework("bc").unwrap();
     let cov = gap::coverage(&c, bc, chile(&c), d("2026-11-01"));
-    let bc22 = cov.provision(&ProvisionId::parse("bc-22").unwrap()).unwrap();
+    let bc22 = cov
+        .provision(&ProvisionId::parse("bc-22").unwrap())
+        .unwrap();
     assert_eq!(bc22.reserved, ["ships", "aircraft", "nationals"]);
     let bc9 = cov.provision(&ProvisionId::parse("bc-9").unwrap()).unwrap();
     assert_eq!(bc9.status, Status::Reserved);
@@ -88,4 +90,34 @@ fn chile_traffic_data_defined_by_ley_21577() {
     assert_eq!(after.provision(&bc1d).unwrap().status, Status::Full);
     let before = gap::coverage(&c, bc, chile(&c), d("2023-06-14"));
     assert!(!before.provision(&bc1d).unwrap().is_implemented());
+}
+
+#[test]
+fn chile_designations_and_domestic_effect() {
+    // WIPO Lex CL/952, declarations 3 to 5: Art. 24(7) Ministry of Foreign Affairs, Art.
+    // 27(2)(a) Public Prosecutor's international cooperation unit, Art. 35 a 24/7 point of
+    // contact. Decreto 83 published in the Diario Oficial on 28 Aug 2017 (vLex copy).
+    let c = shipped();
+    let t = budapest(&c, "CL");
+    let designated: Vec<&str> = t
+        .designations
+        .iter()
+        .map(|x| x.provision.as_str())
+        .collect();
+    assert_eq!(designated, ["bc-24", "bc-27", "bc-35"]);
+    assert!(t.designations[0]
+        .authority
+        .as_deref()
+        .unwrap()
+        .contains("Relaciones Exteriores"));
+    assert_eq!(t.domestic_effect.as_ref().unwrap().date, d("2017-08-28"));
+    // With them, the 24/7 network is implemented (not missing) and at most one provision
+    // stays unexamined (Art. 17).
+    let bc = c.framework("bc").unwrap();
+    let cov = gap::coverage(&c, bc, chile(&c), d("2026-11-01"));
+    let bc35 = cov
+        .provision(&ProvisionId::parse("bc-35").unwrap())
+        .unwrap();
+    assert!(bc35.is_implemented());
+    assert!(cov.scores.examined >= 0.9, "{}", cov.scores.examined);
 }

@@ -45,3 +45,20 @@ fn colombia_party_since_july_2020_with_a_reservation_under_article_14() {
     assert!(!r.is_whole());
     assert_eq!(r.options, ["serious-offences-only"]);
 }
+
+#[test]
+fn colombia_has_no_liability_of_legal_persons_for_computer_offences() {
+    // Ley 2195 de 2022 (art. 34 Ley 1474 de 2011): administrative liability for offences against
+    // the public administration, environment, economic and social order, terrorist financing
+    // and public assets only (Prias Cadavid; Sintura Martínez); no criminal liability of legal
+    // persons. Examined, so reported as missing rather than unknown.
+    let c = shipped();
+    let cov = colombia_coverage(&c, "2026-11-01");
+    let bc12 = cov
+        .provision(&ProvisionId::parse("bc-12").unwrap())
+        .unwrap();
+    assert_eq!(bc12.status, Status::Missing);
+    // The Convention is domestic law from its entry into force (Ley 7 de 1944; Ley 1928 de 2018).
+    let t = budapest(&c, "CO");
+    assert_eq!(t.domestic_effect.as_ref().unwrap().date, d("2020-07-01"));
+}

@@ -25,7 +25,9 @@ fn mexico_copyright_piracy_carries_three_to_ten_years() {
     // of Title 26; jorgeleon.mx quotation).
     let c = shipped();
     let cov = mexico_coverage(&c, "2026-11-01");
-    let bc10 = cov.provision(&ProvisionId::parse("bc-10").unwrap()).unwrap();
+    let bc10 = cov
+        .provision(&ProvisionId::parse("bc-10").unwrap())
+        .unwrap();
     assert_eq!(bc10.max_prison_months, Some(120.0));
 }
 
@@ -37,4 +39,18 @@ fn mexico_has_no_federal_misuse_of_devices_offence() {
     let cov = mexico_coverage(&c, "2026-11-01");
     let bc6 = cov.provision(&ProvisionId::parse("bc-6").unwrap()).unwrap();
     assert!(!bc6.is_implemented());
+}
+
+#[test]
+fn mexico_misuse_of_devices_examined_and_absent_at_federal_level() {
+    // The federal review (country.yaml) covers Art. 6: no federal offence (review 2026-12, A17).
+    let c = shipped();
+    let cov = mexico_coverage(&c, "2026-11-01");
+    let bc6 = cov.provision(&ProvisionId::parse("bc-6").unwrap()).unwrap();
+    assert_eq!(bc6.status, Status::Missing);
+    // CPF 211 bis 2: penalties doubled where justice is obstructed are an aggravated range, not
+    // the basic maximum (public-security systems 4 to 10 years; ciberprevencion text).
+    let bc2 = cov.provision(&ProvisionId::parse("bc-2").unwrap()).unwrap();
+    assert_eq!(bc2.max_prison_months, Some(120.0));
+    assert_eq!(bc2.aggravated_max_prison_months, Some(240.0));
 }

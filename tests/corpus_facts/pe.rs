@@ -47,5 +47,19 @@ fn peru_child_abuse_material_penalty_is_unrecorded_not_absent() {
     let cov = peru_coverage(&c, "2026-11-01");
     let bc9 = cov.provision(&ProvisionId::parse("bc-9").unwrap()).unwrap();
     assert!(bc9.is_implemented());
-    assert!(bc9.max_prison_months.map_or(true, |m| m >= 12.0));
+    assert!(bc9.max_prison_months.is_none_or(|m| m >= 12.0));
+}
+
+#[test]
+fn peru_fraud_basic_range_apart_from_the_aggravated_one() {
+    // Ley 30096 art. 8: 3 to 8 years (Ley 30171 summary, El Peruano); the 5 to 10 years for
+    // State welfare assets is an aggravated form, not the basic maximum.
+    let c = shipped();
+    let cov = peru_coverage(&c, "2026-11-01");
+    let bc8 = cov.provision(&ProvisionId::parse("bc-8").unwrap()).unwrap();
+    assert_eq!(bc8.max_prison_months, Some(96.0));
+    assert_eq!(bc8.aggravated_max_prison_months, Some(120.0));
+    // Constitution art. 55; in force 1 Dec 2019 (El Peruano, 22 Sep 2019).
+    let t = budapest(&c, "PE");
+    assert_eq!(t.domestic_effect.as_ref().unwrap().date, d("2019-12-01"));
 }
