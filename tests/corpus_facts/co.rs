@@ -62,3 +62,17 @@ fn colombia_has_no_liability_of_legal_persons_for_computer_offences() {
     let t = budapest(&c, "CO");
     assert_eq!(t.domestic_effect.as_ref().unwrap().date, d("2020-07-01"));
 }
+
+#[test]
+fn colombia_forgery_of_documents_reaches_computer_forgery() {
+    // CP art. 286 as amended by Ley 890 de 2004 art. 14: 64 to 144 months (Corte Suprema de
+    // Justicia, Sala Penal, 15 May 2024, rad. 63799, quoted in a November 2024 commentary);
+    // art. 289 covers material and ideological falsity (Corte Constitucional C-637/09); art. 294
+    // defines document by its evidential content on any medium.
+    let c = shipped();
+    let cov = colombia_coverage(&c, "2026-11-01");
+    let bc7 = cov.provision(&ProvisionId::parse("bc-7").unwrap()).unwrap();
+    assert!(bc7.is_implemented());
+    assert_eq!(bc7.min_prison_months, Some(64.0));
+    assert_eq!(bc7.max_prison_months, Some(144.0));
+}

@@ -63,3 +63,17 @@ fn peru_fraud_basic_range_apart_from_the_aggravated_one() {
     let t = budapest(&c, "PE");
     assert_eq!(t.domestic_effect.as_ref().unwrap().date, d("2019-12-01"));
 }
+
+#[test]
+fn peru_document_forgery_carries_two_to_ten_years() {
+    // CP art. 427: 2 to 10 years for public documents, 2 to 4 for private ones (commentary
+    // quoting the article; bill text citing DL 635 of 3 Apr 1991); art. 428, 3 to 6 years
+    // (Paredes Infanzón, Normas Legales). Peru's Art. 7 declaration (DS 010-2019-RE) is the
+    // dishonest-intent qualifier.
+    let c = shipped();
+    let cov = peru_coverage(&c, "2026-11-01");
+    let bc7 = cov.provision(&ProvisionId::parse("bc-7").unwrap()).unwrap();
+    assert!(bc7.is_implemented());
+    assert_eq!(bc7.min_prison_months, Some(24.0));
+    assert_eq!(bc7.max_prison_months, Some(120.0));
+}
