@@ -188,12 +188,10 @@ fn chile_history_follows_the_2022_reform() {
     let after = gap::coverage(&c, bc, cl, d("2023-01-01"));
     assert!(after.scores.overall > before.scores.overall);
     let bc7 = ProvisionId::parse("bc-7").unwrap();
+    // Ley 19.223 had no computer-forgery offence; whether other law covered Art. 7 before 2022
+    // was not examined, so only "not implemented in the corpus" is asserted for 2021.
     assert!(!before.provision(&bc7).unwrap().is_implemented());
     assert!(after.provision(&bc7).unwrap().is_implemented());
-    assert!(matches!(
-        after.provision(&bc7).unwrap().status,
-        Status::Full | Status::Partial
-    ));
 }
 
 #[test]
