@@ -772,3 +772,45 @@ pub fn history(corpus: &Corpus, framework: &Framework, country: &Country) -> Vec
 
 #[cfg(test)]
 mod tests;
+
+/// How much of a country's law the corpus is known to hold under a framework: what a reader
+/// needs beside any score (`harmonia list countries`, the corpus review table).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Completeness {
+    /// Share of the framework's provisions with a verdict on the date.
+    pub examined: f64,
+    /// Provisions nobody examined.
+    pub unknown: usize,
+    /// Statutes of the country.
+    pub statutes: usize,
+    /// Of those, checked against their sources (`review: verified`).
+    pub verified: usize,
+    /// The latest date a reviewer checked the country's law under the framework.
+    pub last_checked: Option<NaiveDate>,
+}
+
+/// The completeness of `country`'s corpus under `framework` on `date`.
+pub fn completeness(
+    corpus: &Corpus,
+    framework: &Framework,
+    country: &Country,
+    date: NaiveDate,
+) -> Completeness {
+    let cov = coverage(corpus, framework, country, date);
+    let statutes: Vec<_> = corpus.statutes_of(&country.code).collect();
+    Completeness {
+        examined: cov.scores.examined,
+        unknown: cov.scores.counts.get(&Status::Unknown).copied().unwrap_or(0),
+        statutes: statutes.len(),
+        verified: statutes
+            .iter()
+            .filter(|s| s.review == crate::corpus::Review::Verified)
+            .count(),
+        last_checked: country
+            .reviews
+            .iter()
+            .filter(|r| r.framework == framework.id)
+            .filter_map(|r| r.checked)
+            .max(),
+    }
+}
