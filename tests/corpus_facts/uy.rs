@@ -71,26 +71,46 @@ fn uruguay_is_invited_with_no_treaty_effect() {
     let bc = c.framework("bc").unwrap();
     let uy = c.country(&CountryCode::parse("UY").unwrap()).unwrap();
     let cov = gap::coverage(&c, bc, uy, d("2026-11-01"));
-    // Attempt is general (CP art. 5); aiding and abetting was not read, so partial.
+    // Attempt (CP art. 5) and complicity (CP art. 62, quoted by arancoasociados.com): full.
     let bc11 = cov
         .provision(&ProvisionId::parse("bc-11").unwrap())
         .unwrap();
-    assert_eq!(bc11.status, Status::Partial);
-    // The general mutual-assistance provisions rest on treaties not brought in: unknown. The MEC's
-    // Autoridad Central (Decreto 407/985, recited in Decreto 392/986 on IMPO) implements the
-    // central-authority element of Art. 27.
+    assert_eq!(bc11.status, Status::Full);
+    // The MEC's Autoridad Central (Decreto 407/985, recited in Decreto 392/986 on IMPO) implements
+    // the central-authority element of Art. 27.
     let bc27 = cov
         .provision(&ProvisionId::parse("bc-27").unwrap())
         .unwrap();
     assert_eq!(bc27.status, Status::Partial);
+    // Ley 17.060 art. 34 (UN review summary CAC/COSP/IRG/2014/CRP.15): cooperation without a
+    // treaty implements bc-23 and part of bc-25 and bc-31. Spontaneous information,
+    // confidentiality and interception assistance rest on treaties not brought in: unknown.
+    let bc25 = cov
+        .provision(&ProvisionId::parse("bc-25").unwrap())
+        .unwrap();
+    assert_eq!(bc25.status, Status::Partial);
     let unknown: Vec<&str> = cov
         .provisions
         .iter()
         .filter(|p| p.status == Status::Unknown)
         .map(|p| p.provision.as_str())
         .collect();
-    assert_eq!(
-        unknown,
-        ["bc-23", "bc-25", "bc-26", "bc-28", "bc-31", "bc-34"]
-    );
+    assert_eq!(unknown, ["bc-26", "bc-28", "bc-34"]);
+}
+
+#[test]
+fn ley_17060_dates_and_cooperation_without_treaty() {
+    // Ley 17.060 of 23 Dec 1998, published in the Diario Oficial No. 25.189 of 8 Jan 1999
+    // (annotated edition on studylib); in force ten days later under Código Civil art. 1.
+    let c = shipped();
+    let law = uy_statute(&c, "uy-ley-17060");
+    assert_eq!(law.enacted, Some(d("1998-12-23")));
+    assert_eq!(law.in_force, Some(d("1999-01-18")));
+    let bc = c.framework("bc").unwrap();
+    let uy = c.country(&CountryCode::parse("UY").unwrap()).unwrap();
+    let bc23 = ProvisionId::parse("bc-23").unwrap();
+    let before = gap::coverage(&c, bc, uy, d("1998-12-31"));
+    assert_eq!(before.provision(&bc23).unwrap().status, Status::Unknown);
+    let after = gap::coverage(&c, bc, uy, d("2026-11-01"));
+    assert!(after.provision(&bc23).unwrap().is_implemented());
 }
