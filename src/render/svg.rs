@@ -254,13 +254,22 @@ pub fn heat_map(
                             "{}: {} (art. {}) {}: {}",
                             cov.name, c.provision, c.article, c.title, c.status
                         );
-                        if !c.missing.is_empty() {
+                        if c.status == Status::Unknown {
+                            tooltip.push_str(" (not examined: the corpus may not hold that law)");
+                        } else if !c.missing.is_empty() {
                             let labels: Vec<String> = c
                                 .missing
                                 .iter()
                                 .map(|e| label(c.provision.as_str(), e))
                                 .collect();
-                            tooltip.push_str(&format!("; missing: {}", labels.join("; ")));
+                            tooltip.push_str(&format!(
+                                "; {}: {}",
+                                c.missing_label(),
+                                labels.join("; ")
+                            ));
+                        }
+                        for e in &c.evidence {
+                            tooltip.push_str(&format!("; {}", e.describe()));
                         }
                         if !c.reserved.is_empty() {
                             let labels: Vec<String> = c
@@ -294,7 +303,7 @@ pub fn heat_map(
             x: LABEL_W + i as f64 * 95.0,
         })
         .collect();
-    let width = (LABEL_W + columns.len() as f64 * pitch + 40.0).max(LABEL_W + 5.0 * 95.0);
+    let width = (LABEL_W + columns.len() as f64 * pitch + 80.0).max(LABEL_W + 5.0 * 95.0);
     let score_x = r1(LABEL_W + columns.len() as f64 * pitch + 4.0);
     HeatMap {
         width: r1(width),
