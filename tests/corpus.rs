@@ -2,19 +2,27 @@
 //! assertion), provenance on every statute, history where the law changed, and a clean
 //! `check`. A change to the corpus that contradicts a cited fact fails here.
 
+// `shipped()` hands out one corpus loaded once (`&'static`); the fact tests borrow it the way
+// they would an owned one (`&c`), which is harmless.
+#![allow(clippy::needless_borrow)]
+
 use chrono::NaiveDate;
 use harmonia::corpus::{self, Corpus, CorpusSource, Review, Treaty, TreatyStatus};
 use harmonia::gap::{self, Status};
 use harmonia::id::{CountryCode, ProvisionId};
 
-fn shipped() -> Corpus {
-    let loaded = corpus::load(&CorpusSource::BuiltIn).unwrap();
-    assert!(
-        !loaded.diagnostics.has_errors(),
-        "{}",
-        loaded.diagnostics.render(false)
-    );
-    loaded.corpus
+/// The built-in corpus, loaded once for every test of this binary.
+fn shipped() -> &'static Corpus {
+    static SHIPPED: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        let loaded = corpus::load(&CorpusSource::BuiltIn).unwrap();
+        assert!(
+            !loaded.diagnostics.has_errors(),
+            "{}",
+            loaded.diagnostics.render(false)
+        );
+        loaded.corpus
+    })
 }
 
 fn d(s: &str) -> NaiveDate {
