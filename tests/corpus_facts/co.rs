@@ -85,7 +85,9 @@ fn colombia_copyright_offence_carries_four_to_eight_years() {
     // needs an economic-benefit purpose or commercial scale (para. 2, Ley 1915 de 2018 art. 36).
     let c = shipped();
     let cov = colombia_coverage(&c, "2026-11-01");
-    let bc10 = cov.provision(&ProvisionId::parse("bc-10").unwrap()).unwrap();
+    let bc10 = cov
+        .provision(&ProvisionId::parse("bc-10").unwrap())
+        .unwrap();
     assert_eq!(bc10.status, Status::Full);
     assert_eq!(bc10.min_prison_months, Some(48.0));
     assert_eq!(bc10.max_prison_months, Some(96.0));
@@ -129,9 +131,6 @@ fn colombia_statutes_are_mostly_verified() {
         .iter()
         .filter(|s| s.country.as_str() == "CO")
         .collect();
-    let verified = co
-        .iter()
-        .filter(|s| s.review == Review::Verified)
-        .count();
+    let verified = co.iter().filter(|s| s.review == Review::Verified).count();
     assert!(verified * 5 >= co.len() * 4, "{verified} of {}", co.len());
 }

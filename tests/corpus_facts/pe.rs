@@ -106,7 +106,9 @@ fn peru_copyright_penalty_after_ley_32314() {
     // días-multa; art. 218 aggravated forms 4 to 8 years.
     let c = shipped();
     let cov = peru_coverage(&c, "2026-11-01");
-    let bc10 = cov.provision(&ProvisionId::parse("bc-10").unwrap()).unwrap();
+    let bc10 = cov
+        .provision(&ProvisionId::parse("bc-10").unwrap())
+        .unwrap();
     assert_eq!(bc10.min_prison_months, Some(24.0));
     assert_eq!(bc10.max_prison_months, Some(72.0));
     assert_eq!(bc10.aggravated_max_prison_months, Some(96.0));
