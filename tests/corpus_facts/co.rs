@@ -65,14 +65,72 @@ fn colombia_has_no_liability_of_legal_persons_for_computer_offences() {
 
 #[test]
 fn colombia_forgery_of_documents_reaches_computer_forgery() {
-    // CP art. 286 as amended by Ley 890 de 2004 art. 14: 64 to 144 months (Corte Suprema de
-    // Justicia, Sala Penal, 15 May 2024, rad. 63799, quoted in a November 2024 commentary);
-    // art. 289 covers material and ideological falsity (Corte Constitucional C-637/09); art. 294
-    // defines document by its evidential content on any medium.
+    // CP art. 286 (64 to 144 months) and art. 289 (16 to 108 months, if the private document is
+    // used), both as increased by Ley 890 de 2004 art. 14 (Función Pública gestor normativo,
+    // norma i=6388; the 286 range also in Corte Suprema de Justicia, Sala Penal, 15 May 2024,
+    // rad. 63799); art. 289 covers material and ideological falsity (Corte Constitucional
+    // C-637/09); art. 294 defines document by its evidential content on any medium.
     let c = shipped();
     let cov = colombia_coverage(&c, "2026-11-01");
     let bc7 = cov.provision(&ProvisionId::parse("bc-7").unwrap()).unwrap();
     assert!(bc7.is_implemented());
-    assert_eq!(bc7.min_prison_months, Some(64.0));
+    assert_eq!(bc7.min_prison_months, Some(16.0));
     assert_eq!(bc7.max_prison_months, Some(144.0));
+}
+
+#[test]
+fn colombia_copyright_offence_carries_four_to_eight_years() {
+    // CP art. 271: 4 to 8 years and 26.66 to 1,000 SMLMV (Función Pública gestor normativo,
+    // norma i=6388, penalties as increased by Ley 890 de 2004); reproduction by computer means
+    // needs an economic-benefit purpose or commercial scale (para. 2, Ley 1915 de 2018 art. 36).
+    let c = shipped();
+    let cov = colombia_coverage(&c, "2026-11-01");
+    let bc10 = cov
+        .provision(&ProvisionId::parse("bc-10").unwrap())
+        .unwrap();
+    assert_eq!(bc10.status, Status::Full);
+    assert_eq!(bc10.min_prison_months, Some(48.0));
+    assert_eq!(bc10.max_prison_months, Some(96.0));
+}
+
+#[test]
+fn colombia_has_no_preservation_order_but_waives_dual_criminality() {
+    // Ley 906 de 2004 read in full (Función Pública gestor normativo, norma i=14787): no order to
+    // preserve specified stored data (Arts. 16, 17) and no expedited disclosure for foreign
+    // requests (Art. 30), so these are examined and missing; art. 489 lets assistance be given
+    // even where the conduct is no offence in Colombia (Art. 29, no-dual-criminality).
+    let c = shipped();
+    let cov = colombia_coverage(&c, "2026-11-01");
+    for id in ["bc-16", "bc-17", "bc-30"] {
+        let p = cov.provision(&ProvisionId::parse(id).unwrap()).unwrap();
+        assert_eq!(p.status, Status::Missing, "{id}");
+        assert!(p.examined, "{id}");
+    }
+    let bc29 = cov
+        .provision(&ProvisionId::parse("bc-29").unwrap())
+        .unwrap();
+    assert_eq!(bc29.status, Status::Partial);
+    assert_eq!(bc29.covered, ["no-dual-criminality"]);
+    // At most three provisions remain unexamined (bc-1c, bc-1d, bc-35).
+    let unknown = cov
+        .provisions
+        .iter()
+        .filter(|p| p.status == Status::Unknown)
+        .count();
+    assert!(unknown <= 3, "{unknown} unknown");
+}
+
+#[test]
+fn colombia_statutes_are_mostly_verified() {
+    // Código Penal, Ley 906 and Ley 527 checked against the Función Pública gestor normativo
+    // (norma i=6388, i=14787, i=4276); Ley 1273 against the Diario Oficial text. Decreto 1704 de
+    // 2012 is the one file still unverified.
+    let c = shipped();
+    let co: Vec<_> = c
+        .statutes
+        .iter()
+        .filter(|s| s.country.as_str() == "CO")
+        .collect();
+    let verified = co.iter().filter(|s| s.review == Review::Verified).count();
+    assert!(verified * 5 >= co.len() * 4, "{verified} of {}", co.len());
 }

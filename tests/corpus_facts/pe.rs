@@ -39,15 +39,79 @@ fn peru_reservations_of_ds_010_2019_re() {
 }
 
 #[test]
-fn peru_child_abuse_material_penalty_is_unrecorded_not_absent() {
-    // CP art. 183-A carries multi-year terms (aggravated 12 to 15 years in the Ley 30096
-    // wording); its current basic range was not confirmed, so no penalty is recorded for it
-    // (review 2026-12, item B10): the corpus must not state a zero or sub-year maximum.
+fn peru_child_abuse_material_penalty_after_ley_32314() {
+    // CP art. 183-A was renumbered 129-M by Ley 31146 (El Peruano, 30 Mar 2021); Ley 32314 (El
+    // Peruano, 29 Apr 2025) set its first paragraph at 6 to 10 years and 120 to 365 días-multa.
+    // Before that rewording the basic range stays unrecorded (review 2026-12, item B10): the
+    // corpus must not state a zero or sub-year maximum.
     let c = shipped();
     let cov = peru_coverage(&c, "2026-11-01");
     let bc9 = cov.provision(&ProvisionId::parse("bc-9").unwrap()).unwrap();
     assert!(bc9.is_implemented());
+    assert_eq!(bc9.min_prison_months, Some(72.0));
+    assert_eq!(bc9.max_prison_months, Some(120.0));
+    let before = peru_coverage(&c, "2024-11-01");
+    let bc9 = before
+        .provision(&ProvisionId::parse("bc-9").unwrap())
+        .unwrap();
+    assert!(bc9.is_implemented());
     assert!(bc9.max_prison_months.is_none_or(|m| m >= 12.0));
+}
+
+#[test]
+fn peru_access_and_fraud_as_rewritten_by_dl_1614() {
+    // DL 1614 (El Peruano, 21 Dec 2023): art. 2 basic access 1 to 4 years without any security
+    // measure requirement, 3 to 6 years when security measures are breached; art. 8 fraud 4 to
+    // 8 years (3 to 8 before). In force the next day (Constitution art. 109).
+    let c = shipped();
+    let now = peru_coverage(&c, "2026-11-01");
+    let bc2 = now.provision(&ProvisionId::parse("bc-2").unwrap()).unwrap();
+    assert_eq!(bc2.status, Status::Full);
+    assert!(bc2.options.is_empty(), "{:?}", bc2.options);
+    assert_eq!(bc2.max_prison_months, Some(48.0));
+    assert_eq!(bc2.aggravated_max_prison_months, Some(72.0));
+    let bc8 = now.provision(&ProvisionId::parse("bc-8").unwrap()).unwrap();
+    assert_eq!(bc8.min_prison_months, Some(48.0));
+    let before = peru_coverage(&c, "2020-01-01");
+    let bc2 = before
+        .provision(&ProvisionId::parse("bc-2").unwrap())
+        .unwrap();
+    assert_eq!(bc2.options, ["security-measures"]);
+    let bc8 = before
+        .provision(&ProvisionId::parse("bc-8").unwrap())
+        .unwrap();
+    assert_eq!(bc8.min_prison_months, Some(36.0));
+}
+
+#[test]
+fn peru_adopts_the_convention_definitions_of_system_and_data() {
+    // Ley 30096, ninth final complementary provision (text after Ley 30171, in force 11 Mar
+    // 2014): computer system and computer data as defined in Art. 1 of the Convention.
+    let c = shipped();
+    let cov = peru_coverage(&c, "2026-11-01");
+    for id in ["bc-1a", "bc-1b"] {
+        let p = cov.provision(&ProvisionId::parse(id).unwrap()).unwrap();
+        assert_eq!(p.status, Status::Full, "{id}");
+    }
+    let cov = peru_coverage(&c, "2014-01-01");
+    let bc1a = cov
+        .provision(&ProvisionId::parse("bc-1a").unwrap())
+        .unwrap();
+    assert!(!bc1a.is_implemented());
+}
+
+#[test]
+fn peru_copyright_penalty_after_ley_32314() {
+    // CP art. 217 as rewritten by Ley 32314 (El Peruano, 29 Apr 2025): 2 to 6 years and 30 to 90
+    // días-multa; art. 218 aggravated forms 4 to 8 years.
+    let c = shipped();
+    let cov = peru_coverage(&c, "2026-11-01");
+    let bc10 = cov
+        .provision(&ProvisionId::parse("bc-10").unwrap())
+        .unwrap();
+    assert_eq!(bc10.min_prison_months, Some(24.0));
+    assert_eq!(bc10.max_prison_months, Some(72.0));
+    assert_eq!(bc10.aggravated_max_prison_months, Some(96.0));
 }
 
 #[test]
