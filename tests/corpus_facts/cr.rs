@@ -157,3 +157,15 @@ fn preservation_and_corporate_liability_are_examined_and_absent() {
     }
     assert_eq!(provision(&cov, "bc-35").status, Status::Unknown);
 }
+
+#[test]
+fn nationals_are_extradited_only_for_drug_trafficking_and_terrorism_since_2025() {
+    // Constitution art. 32 as reformed by Ley 10730 of 20 May 2025 (quoted by radiopuertotv.net,
+    // June 2025) and Ley 4795 art. 3(a) as reworded by Ley 10835 (Tirant Prime): nationals are
+    // extradited only for international drug trafficking and terrorism, otherwise tried at home.
+    let c = shipped();
+    let cr = c.country(&CountryCode::parse("CR").unwrap()).unwrap();
+    let rule = cr.extradites_nationals.as_ref().expect("extradites_nationals");
+    assert_eq!(rule.rule.as_str(), "conditional");
+    assert!(rule.note.as_deref().unwrap_or("").contains("Ley 10730"));
+}
