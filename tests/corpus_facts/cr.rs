@@ -165,7 +165,10 @@ fn nationals_are_extradited_only_for_drug_trafficking_and_terrorism_since_2025()
     // extradited only for international drug trafficking and terrorism, otherwise tried at home.
     let c = shipped();
     let cr = c.country(&CountryCode::parse("CR").unwrap()).unwrap();
-    let rule = cr.extradites_nationals.as_ref().expect("extradites_nationals");
+    let rule = cr
+        .extradites_nationals
+        .as_ref()
+        .expect("extradites_nationals");
     assert_eq!(rule.rule.as_str(), "conditional");
     assert!(rule.note.as_deref().unwrap_or("").contains("Ley 10730"));
 }

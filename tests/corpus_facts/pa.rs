@@ -95,7 +95,11 @@ fn ley_51_of_2009_sends_subscriber_and_retained_traffic_data_to_the_ministerio_p
     // Administración, reported by destinopanama.com.pa, May 2020). Before the law nothing is
     // claimed for partial disclosure.
     let c = shipped();
-    let law = c.statutes.iter().find(|s| s.id == "pa-ley-51-2009").unwrap();
+    let law = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "pa-ley-51-2009")
+        .unwrap();
     assert_eq!(law.in_force, Some(d("2009-09-23")));
     let cov = pa_coverage(&c);
     assert!(provision(&cov, "bc-18")
