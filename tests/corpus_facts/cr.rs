@@ -15,26 +15,29 @@ fn provision<'a>(cov: &'a gap::CountryCoverage, id: &str) -> &'a gap::Coverage {
 }
 
 #[test]
-fn computer_fraud_is_mapped_by_its_conduct_with_the_penalty_unrecorded() {
-    // CP art. 217 bis (estafa informática, Ley 8148 of 2001 as reformed by Ley 9048): the
-    // offence exists (ticoblogger.com, 11 July 2012; review 2026-12 item A4); its current
-    // penalty was not confirmed, so none is recorded.
+fn computer_fraud_carries_three_to_six_years_with_the_aggravated_range_apart() {
+    // CP art. 217 bis (estafa informática, Ley 8148 of 2001 as reformed by Ley 9048): three to
+    // six years, five to ten against public, banking or financial systems or by an insider. SCIJ
+    // consolidated text of the Penal Code, read in the repository copy manupor/lexai
+    // (data/pdfs/codigo-penal.txt, commit 95d0d31). The aggravated range is not the maximum.
     let c = shipped();
     let cov = cr_coverage(&c);
     let bc8 = provision(&cov, "bc-8");
-    assert_ne!(bc8.status, Status::Missing);
-    assert_eq!(bc8.max_prison_months, None);
+    assert_eq!(bc8.status, Status::Full);
+    assert_eq!(bc8.max_prison_months, Some(72.0));
 }
 
 #[test]
-fn child_pornography_production_carries_four_to_eight_years() {
-    // CP art. 173: production of pornographic material with minors, 4 to 8 years
-    // (teletica.com, 17 February 2020, quoting the Fiscalía).
+fn child_pornography_production_carries_five_to_nine_years_since_ley_10020() {
+    // CP art. 173 as reworded by art. 8 of Ley 10020 of 9 September 2021: five to nine years
+    // (SCIJ text, repository copy as above); the four-to-eight range of the 2020 press report
+    // was the earlier text. Art. 174 second paragraph (distribution) carries the same range.
     let c = shipped();
     let cov = cr_coverage(&c);
     let bc9 = provision(&cov, "bc-9");
-    assert_ne!(bc9.status, Status::Missing);
-    assert_eq!(bc9.max_prison_months, Some(96.0));
+    assert_ne!(bc9.status, Status::Unknown);
+    assert_eq!(bc9.max_prison_months, Some(108.0));
+    assert!(bc9.covered.iter().any(|e| e == "distributing"));
 }
 
 #[test]
@@ -73,17 +76,19 @@ fn accession_registered_2017_09_22_with_two_interpretative_declarations_and_no_r
 #[test]
 fn computer_forgery_reaches_electronic_documents_through_ley_8454() {
     // Ley 8454 art. 3: electronic documents are legally equivalent to physical ones, including
-    // wherever a norm refers to documents (La República, 23 April 2020). The forgery offences'
-    // penalties were not read, so none is recorded; before the source date nothing is claimed.
+    // wherever a norm refers to documents (La República, 23 April 2020); the law was published in
+    // La Gaceta 197 of 13 October 2005. CP arts. 366-368 (SCIJ text, repository copy
+    // manupor/lexai): forgery of public or authentic documents one to six years, of private
+    // documents six months to two years. Before Ley 8454 nothing is claimed.
     let c = shipped();
     let cov = cr_coverage(&c);
     let bc7 = provision(&cov, "bc-7");
     assert_eq!(bc7.status, Status::Partial);
-    assert_eq!(bc7.covered, ["inauthentic-data"]);
-    assert_eq!(bc7.max_prison_months, None);
+    assert!(bc7.covered.iter().any(|e| e == "inauthentic-data"));
+    assert_eq!(bc7.max_prison_months, Some(72.0));
     let bc = c.framework("bc").unwrap();
     let cr = c.country(&CountryCode::parse("CR").unwrap()).unwrap();
-    let before = gap::coverage(&c, bc, cr, d("2019-01-01"));
+    let before = gap::coverage(&c, bc, cr, d("2005-01-01"));
     assert_eq!(provision(&before, "bc-7").status, Status::Unknown);
 }
 
@@ -115,4 +120,55 @@ fn oatri_is_the_central_authority_from_2018() {
     assert_eq!(oatri.date, Some(d("2018-05-22")));
     let cov = cr_coverage(&c);
     assert_eq!(provision(&cov, "bc-27").status, Status::Full);
+}
+
+#[test]
+fn code_of_criminal_procedure_in_force_1998_gives_reports_and_foreign_assistance() {
+    // Código Procesal Penal, Ley 7594 (SCIJ text, repository copy manupor/lexai,
+    // data/pdfs/codigo-procesal-penal.txt): signed 10 April 1996, in force 1 January 1998 (its
+    // vigencia article). Art. 226 (reports from any person or entity) implements part of the
+    // production order; art. 154 bis (Ley 10373 of 20 September 2023) the forms of assistance.
+    let c = shipped();
+    let cpp = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "cr-codigo-procesal-penal")
+        .unwrap();
+    assert_eq!(cpp.in_force, Some(d("1998-01-01")));
+    let cov = cr_coverage(&c);
+    assert_eq!(provision(&cov, "bc-18").covered, ["person-data"]);
+    assert_eq!(provision(&cov, "bc-31").covered, ["stored-data-assistance"]);
+    let bc = c.framework("bc").unwrap();
+    let cr = c.country(&CountryCode::parse("CR").unwrap()).unwrap();
+    let before = gap::coverage(&c, bc, cr, d("2023-01-01"));
+    assert_eq!(provision(&before, "bc-31").status, Status::Unknown);
+}
+
+#[test]
+fn preservation_and_corporate_liability_are_examined_and_absent() {
+    // Whole SCIJ texts of the Penal Code and the CPP read (repository copies): no expedited
+    // preservation order; Ley 9699 art. 1 (vLex reproduction; lexincorp.com 2021) limits
+    // corporate criminal liability to corruption and laundering offences. Both covered by the
+    // 2026-12-03 review claim, so `missing`, not `unknown`; the 24/7 point stays unknown.
+    let c = shipped();
+    let cov = cr_coverage(&c);
+    for id in ["bc-12", "bc-16", "bc-17", "bc-29", "bc-30"] {
+        assert_eq!(provision(&cov, id).status, Status::Missing, "{id}");
+    }
+    assert_eq!(provision(&cov, "bc-35").status, Status::Unknown);
+}
+
+#[test]
+fn nationals_are_extradited_only_for_drug_trafficking_and_terrorism_since_2025() {
+    // Constitution art. 32 as reformed by Ley 10730 of 20 May 2025 (quoted by radiopuertotv.net,
+    // June 2025) and Ley 4795 art. 3(a) as reworded by Ley 10835 (Tirant Prime): nationals are
+    // extradited only for international drug trafficking and terrorism, otherwise tried at home.
+    let c = shipped();
+    let cr = c.country(&CountryCode::parse("CR").unwrap()).unwrap();
+    let rule = cr
+        .extradites_nationals
+        .as_ref()
+        .expect("extradites_nationals");
+    assert_eq!(rule.rule.as_str(), "conditional");
+    assert!(rule.note.as_deref().unwrap_or("").contains("Ley 10730"));
 }

@@ -106,3 +106,19 @@ fn retained_provider_data_go_to_investigators_only_with_judicial_authorisation()
     let cov = do_coverage(&c);
     assert_eq!(provision(&cov, "bc-18").covered, ["subscriber-information"]);
 }
+
+#[test]
+fn new_penal_code_keeps_special_criminal_laws_in_force() {
+    // Ley 74-25 art. 392 (special laws defining offences the Code does not provide for stay in
+    // force) and art. 393 (twelve months' vacatio legis), as reproduced from the Consultoría
+    // Jurídica del Poder Ejecutivo's copy in laamigra-max/Leyes-RD-Bot
+    // (penal/codigo_penal_74_25.md; Gaceta Oficial 11208 of 5 August 2025). Ley 53-07 therefore
+    // keeps its offences after August 2026: illegal access stays mapped.
+    let c = shipped();
+    let code = c.statutes.iter().find(|s| s.id == "do-ley-74-25").unwrap();
+    assert_eq!(code.enacted, Some(d("2025-08-03")));
+    let bc = c.framework("bc").unwrap();
+    let dom = c.country(&CountryCode::parse("DO").unwrap()).unwrap();
+    let after = gap::coverage(&c, bc, dom, d("2026-12-03"));
+    assert_ne!(provision(&after, "bc-2").status, Status::Unknown);
+}

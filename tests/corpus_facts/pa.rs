@@ -86,3 +86,29 @@ fn treaty_offences_fall_under_panamanian_law_by_penal_code_art_21() {
     assert_eq!(bc22.status, Status::Partial);
     assert!(bc22.missing.iter().any(|e| e == "territory"));
 }
+
+#[test]
+fn ley_51_of_2009_sends_subscriber_and_retained_traffic_data_to_the_ministerio_publico() {
+    // Ley 51 of 18 September 2009, Gaceta Oficial 26374 of 23 September 2009
+    // (informatica-juridica.com): providers keep subscriber registration data; retained data go
+    // only to the Ministerio Público or a court investigating an offence (Procurador de la
+    // Administración, reported by destinopanama.com.pa, May 2020). Before the law nothing is
+    // claimed for partial disclosure.
+    let c = shipped();
+    let law = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "pa-ley-51-2009")
+        .unwrap();
+    assert_eq!(law.in_force, Some(d("2009-09-23")));
+    let cov = pa_coverage(&c);
+    assert!(provision(&cov, "bc-18")
+        .covered
+        .iter()
+        .any(|e| e == "subscriber-information"));
+    assert_eq!(provision(&cov, "bc-17").covered, ["partial-disclosure"]);
+    let bc = c.framework("bc").unwrap();
+    let pa = c.country(&CountryCode::parse("PA").unwrap()).unwrap();
+    let before = gap::coverage(&c, bc, pa, d("2009-01-01"));
+    assert_eq!(provision(&before, "bc-17").status, Status::Unknown);
+}
