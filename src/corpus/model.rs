@@ -452,6 +452,9 @@ pub struct Implementation {
     pub options: Vec<String>,
     /// Free text.
     pub note: Option<String>,
+    /// Proposed by `harmonia suggest --apply` and not yet reviewed (`suggested: true`): shown,
+    /// counted by `check`, never evidence of coverage.
+    pub suggested: bool,
 }
 
 /// A penalty, normalised to months (a day is 1/30 month, a week 7/30, a year 12).

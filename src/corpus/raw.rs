@@ -155,6 +155,8 @@ pub struct RawImplementation {
     #[serde(default)]
     pub options: Vec<S>,
     pub note: Option<String>,
+    /// Optional extension: proposed by `harmonia suggest --apply`, awaiting a person's review.
+    pub suggested: Option<Spanned<bool>>,
 }
 
 /// A penalty.

@@ -207,7 +207,8 @@ pub fn coverage(
     let mut acc: BTreeMap<&ProvisionId, Acc> = BTreeMap::new();
     for (_, section) in corpus.active_sections(&country.code, date) {
         for imp in section.implementations() {
-            if imp.provision.framework() != framework.id {
+            // A suggested mapping awaits review: it is shown, never evidence of coverage.
+            if imp.suggested || imp.provision.framework() != framework.id {
                 continue;
             }
             let a = acc.entry(&imp.provision).or_default();

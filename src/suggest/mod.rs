@@ -1,0 +1,2 @@
+//! Mapping suggestions (placeholder while being written).
+pub mod penalty;
