@@ -62,11 +62,20 @@ impl PenaltyReading {
         self.base.life || self.aggravated.iter().any(|a| a.prison.life)
     }
 
-    /// The range of the whole section as the corpus records it: the basic minimum and the
-    /// highest maximum, life when any variant is life.
+    /// The lowest minimum stated (every variant counted).
+    pub fn lowest_min(&self) -> Option<f64> {
+        std::iter::once(&self.base)
+            .chain(self.aggravated.iter().map(|a| &a.prison))
+            .chain(self.lesser.iter())
+            .filter_map(|r| r.min_months)
+            .reduce(f64::min)
+    }
+
+    /// The range of the whole section as the corpus records it: the lowest minimum and the
+    /// highest maximum of all variants, life when any variant is life.
     pub fn overall(&self) -> PrisonRange {
         PrisonRange {
-            min_months: self.base.min_months,
+            min_months: self.lowest_min(),
             max_months: self.highest_max(),
             life: self.any_life(),
         }
@@ -148,6 +157,13 @@ pub fn read_penalty(text: &str, _lang: &str) -> Option<PenaltyReading> {
         }
     }
     Some(reading)
+}
+
+/// True when the text names any duration (a number with a unit, in any context) or a life
+/// term: the evaluation asks the reader only about texts that state something to read.
+pub fn mentions_duration(text: &str) -> bool {
+    let tokens = tokenize(text);
+    !quantities(&tokens).is_empty() || !life_phrases(&tokens).is_empty()
 }
 
 /// A word of the text, folded (lower case, no accents), with where it is.
@@ -259,6 +275,11 @@ fn number(word: &str) -> Option<f64> {
         "dieciocho" | "dezoito" | "eighteen" | "achtzehn" => 18,
         "diecinueve" | "dezenove" | "dezanove" | "nineteen" | "neunzehn" => 19,
         "veinte" | "vinte" | "twenty" | "vingt" | "zwanzig" => 20,
+        "veintiuno" | "veintiun" => 21,
+        "veintidos" => 22,
+        "veintitres" => 23,
+        "veinticuatro" | "twentyfour" | "vierundzwanzig" => 24,
+        "treintaiseis" | "treinta_y_seis" => 36,
         "veinticinco" | "twentyfive" | "funfundzwanzig" => 25,
         "treinta" | "trinta" | "thirty" | "trente" | "dreissig" | "dreißig" => 30,
         "cuarenta" | "quarenta" | "forty" | "quarante" | "vierzig" => 40,
@@ -288,7 +309,6 @@ fn unit(word: &str) -> Option<f64> {
 /// share ("de dos a cinco años", "von einem bis zu zehn Jahren").
 fn quantities(tokens: &[Token]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
-    let mut pending: Vec<(usize, f64)> = Vec::new(); // unit-less numbers awaiting a unit
     let mut i = 0;
     while i < tokens.len() {
         let Some(n) = number(&tokens[i].word) else {
@@ -304,13 +324,6 @@ fn quantities(tokens: &[Token]) -> Vec<Quantity> {
         }
         // "a year" is one year in English, "un año" already handled by `number`.
         if let Some(u) = tokens.get(j).and_then(|t| unit(&t.word)) {
-            for (first, m) in pending.drain(..) {
-                out.push(Quantity {
-                    months: m * u,
-                    first,
-                    last: first,
-                });
-            }
             out.push(Quantity {
                 months: n * u,
                 first: i,
@@ -319,15 +332,28 @@ fn quantities(tokens: &[Token]) -> Vec<Quantity> {
             i = j + 1;
             continue;
         }
-        // A number waits for the unit of the next quantity when a range connector follows.
-        let conn = tokens
-            .get(j)
-            .map(|t| t.word.as_str())
-            .is_some_and(|w| matches!(w, "a" | "al" | "to" | "bis" | "ate" | "e" | "y" | "und"));
+        // A number takes the unit of the quantity right after a range connector: "de dos a
+        // cinco años", "von einem bis zu zehn Jahren", "entre uno y tres años".
+        let conn = tokens.get(j).map(|t| t.word.as_str()).is_some_and(|w| {
+            matches!(w, "a" | "al" | "to" | "bis" | "ate" | "e" | "y" | "und" | "et")
+        });
         if conn && !ordinal_context(tokens, i) {
-            pending.push((i, n));
-        } else {
-            pending.clear();
+            let mut k = j + 1;
+            if tokens.get(k).is_some_and(|t| t.word == "zu") {
+                k += 1;
+            }
+            let mut u = k + 1;
+            if tokens.get(u).is_some_and(|t| number(&t.word).is_some()) {
+                u += 1; // "a 4 (quatro) anos"
+            }
+            let unit_after = tokens.get(k).and_then(|t| number(&t.word)).and_then(|_| tokens.get(u)).and_then(|t| unit(&t.word));
+            if let Some(unit) = unit_after {
+                out.push(Quantity {
+                    months: n * unit,
+                    first: i,
+                    last: i,
+                });
+            }
         }
         i = j;
     }
@@ -367,6 +393,7 @@ fn is_prison_word(w: &str) -> bool {
             | "freiheitsstrafe"
             | "freiheitsentzug"
             | "haft"
+            | "privativa"
     )
 }
 
@@ -421,6 +448,17 @@ fn is_penalty_verb(w: &str) -> bool {
             | "bestraft"
             | "bedroht"
             | "strafe"
+            | "carries"
+            | "carry"
+            | "carrying"
+            | "indictment"
+            | "conviction"
+            | "maximum"
+            | "maximo"
+            | "strafbar"
+            | "sanciona"
+            | "castigo"
+            | "punit"
     )
 }
 
@@ -480,25 +518,33 @@ fn relevant(tokens: &[Token], q: &Quantity, prison_anywhere: bool) -> bool {
             return false;
         }
     }
-    // The nearest prison or fine word before the quantity in its sentence.
-    for t in tokens[..q.first].iter().rev() {
-        if t.clause != clause {
-            break;
-        }
-        if is_prison_word(&t.word) {
-            return true;
-        }
-        if is_fine_word(&t.word) {
-            return false;
-        }
-    }
-    if after.iter().any(|t| is_prison_word(&t.word)) {
-        return true;
-    }
-    if after.iter().any(|t| is_fine_word(&t.word)) {
+    // Day-fines and fines in time units: "multa de diez a cien días", "días-multa".
+    let before3 = &tokens[q.first.saturating_sub(3)..q.first];
+    if before3.iter().any(|t| is_fine_word(&t.word))
+        || after.first().is_some_and(|t| is_fine_word(&t.word))
+    {
         return false;
     }
-    prison_anywhere
+    // A word for prison earlier in the sentence, or just after ("cinq ans d'emprisonnement").
+    if tokens[..q.first]
+        .iter()
+        .rev()
+        .take_while(|t| t.clause == clause)
+        .any(|t| is_prison_word(&t.word))
+        || after.iter().any(|t| is_prison_word(&t.word))
+    {
+        return true;
+    }
+    // Time limits are not terms: "within six months", "dentro de seis meses", "nach zwei Jahren".
+    let limit = tokens[q.first.saturating_sub(3)..q.first].iter().any(|t| {
+        matches!(
+            t.word.as_str(),
+            "within" | "after" | "dentro" | "plazo" | "prazo" | "apos" | "despues" | "innerhalb"
+                | "nach" | "binnen" | "frist" | "delai" | "durant" | "during" | "valid" | "for"
+        )
+    });
+    let _ = prison_anywhere;
+    !limit
         && tokens
             .iter()
             .filter(|t| t.clause == clause)
