@@ -95,7 +95,18 @@ pub fn execute(args: Args) -> Result<i32> {
         }
     };
     let kind = kind(&args.model);
-    let training = suggest::examples(&corpus, |s| s.id == statute.id);
+    // The shipped corpus teaches the model too when --corpus names a folder of one's own
+    // (a new country's folder holds no mapped sections yet).
+    let shipped = match args.corpus.corpus {
+        Some(_) => Some(crate::corpus::load(&crate::corpus::CorpusSource::new(None))?.corpus),
+        None => None,
+    };
+    let mut training = suggest::examples(&corpus, |s| s.id == statute.id);
+    if let Some(shipped) = &shipped {
+        training.extend(suggest::examples(shipped, |s| {
+            s.id == statute.id || corpus.statute(&s.id).is_some()
+        }));
+    }
     let model = Model::build(fw, &training, kind, Config::default());
     let (results, annotated) = suggest::suggest_statute(&model, &statute);
     if args.apply {

@@ -267,7 +267,7 @@ fn walk(
                 && numbered
                 && !has_articles(n))
         {
-            doc.units.push(article(n, line));
+            doc.units.push(article(n, depth, line));
         } else if CONTAINERS.contains(&name) || name == "paragraph" {
             let heading = label(n);
             doc.units.push(Unit::Heading {
@@ -324,7 +324,7 @@ fn label(n: Node) -> String {
     }
 }
 
-fn article(n: Node, line: u32) -> Unit {
+fn article(n: Node, depth: u8, line: u32) -> Unit {
     let name = n.tag_name().name();
     let num = child(n, "num").map(text_of).unwrap_or_default();
     let heading = child(n, "heading").map(text_of).unwrap_or_default();
@@ -380,6 +380,7 @@ fn article(n: Node, line: u32) -> Unit {
         heading: full_heading,
         text,
         repealed,
+        depth: Some(depth),
         line,
     }
 }

@@ -109,6 +109,7 @@ pub fn read(file: &str, text: &str, language: Option<&str>) -> Result<Document, 
                 heading: h.text.clone(),
                 text: body,
                 repealed,
+                depth: None,
                 line: h.line,
             });
         } else if body.trim().is_empty() {

@@ -109,6 +109,8 @@ pub enum Unit {
         text: String,
         /// The source marks it repealed (a placeholder or a status).
         repealed: bool,
+        /// Nesting depth when the source states it (XML); else one below the last heading.
+        depth: Option<u8>,
         /// Line in the source.
         line: u32,
     },
@@ -462,11 +464,12 @@ pub fn render(
                 heading,
                 text,
                 repealed: gone,
+                depth,
                 line,
             } => {
                 articles += 1;
                 let id = unique(id, line, &mut notes);
-                let level = (depth_now + 1).min(6) as usize;
+                let level = depth.unwrap_or(depth_now + 1).clamp(1, 6) as usize;
                 out.push_str(&format!(
                     "\n{} {} {{#{id}}}\n",
                     "#".repeat(level),

@@ -80,6 +80,7 @@ pub fn read(file: &str, text: &str, language: Option<&str>) -> Result<Document, 
                 heading: open.heading,
                 text,
                 repealed,
+                depth: None,
                 line: open.line,
             });
         }

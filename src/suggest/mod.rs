@@ -72,7 +72,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            threshold: 0.12,
+            threshold: 0.15,
             ratio: 0.85,
             candidates: 3,
             floor: 0.2,
@@ -163,11 +163,44 @@ const STOP: &[&str] = &[
     "art", "abs",
 ];
 
-fn tokens(analyzer: &mut TextAnalyzer, text: &str, weight: f32, bag: &mut Vector) {
+/// Words for punishment: every offence has them, so they tell offences apart from nothing,
+/// and they drew every penal section to the provision on sanctions (bc-13). Left out of all
+/// descriptions and sections; the penalty reader reads them instead.
+const PENALTY_WORDS: &str = "pena penas prisión prisiones reclusión multa multas castiga castigado     sancionado reprimido sanción presidio inhabilitación años meses días reclusão detenção prisão     punido sanção anos imprisonment imprisoned fine fines liable penalty penalties sentence     punishable years months conviction indictment emprisonnement amende amendes puni punie peine     peines ans mois Freiheitsstrafe Geldstrafe Strafe Strafen bestraft Jahren Jahre Monaten Geldbuße";
+
+thread_local! {
+    static SKIP: std::cell::RefCell<FxHashMap<String, rustc_hash::FxHashSet<String>>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// The stems of [`PENALTY_WORDS`] as the analyzer of `lang` makes them.
+fn skip_set(lang: &str) -> rustc_hash::FxHashSet<String> {
+    SKIP.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(lang.to_string())
+            .or_insert_with(|| {
+                let mut an = analyzer(lang);
+                let mut stream = an.token_stream(PENALTY_WORDS);
+                let mut set = rustc_hash::FxHashSet::default();
+                while stream.advance() {
+                    set.insert(stream.token().text.clone());
+                }
+                set
+            })
+            .clone()
+    })
+}
+
+fn tokens(analyzer: &mut TextAnalyzer, text: &str, weight: f32, bag: &mut Vector, skip: &rustc_hash::FxHashSet<String>) {
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
         let t = &stream.token().text;
-        if t.len() < 3 || t.chars().all(|c| c.is_ascii_digit()) || STOP.contains(&t.as_str()) {
+        if t.len() < 3
+            || t.chars().all(|c| c.is_ascii_digit())
+            || STOP.contains(&t.as_str())
+            || skip.contains(t)
+        {
             continue;
         }
         *bag.entry(t.clone()).or_insert(0.0) += weight;
@@ -175,10 +208,11 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str, weight: f32, bag: &mut Vector
 }
 
 /// The words of a section: its heading twice (it names the offence), then its text.
-fn section_bag(analyzer: &mut TextAnalyzer, heading: &str, text: &str) -> Vector {
+fn section_bag(analyzer: &mut TextAnalyzer, lang: &str, heading: &str, text: &str) -> Vector {
+    let skip = skip_set(lang);
     let mut bag = Vector::default();
-    tokens(analyzer, heading, 2.0, &mut bag);
-    tokens(analyzer, text, 1.0, &mut bag);
+    tokens(analyzer, heading, 2.0, &mut bag, &skip);
+    tokens(analyzer, text, 1.0, &mut bag, &skip);
     bag
 }
 
@@ -213,19 +247,24 @@ fn cosine(a: &Vector, b: &Vector) -> f32 {
 
 /// The model law's description of a provision in one language.
 fn baseline_bag(analyzer: &mut TextAnalyzer, p: &crate::corpus::Provision, lang: &str) -> Vector {
+    let skip = skip_set(lang);
     let mut bag = Vector::default();
     let terms = p.terms_for(lang);
     let terms = if terms.is_empty() { p.terms_for("en") } else { terms };
     for t in terms {
-        tokens(analyzer, t, 3.0, &mut bag);
+        tokens(analyzer, t, 3.0, &mut bag, &skip);
     }
-    tokens(analyzer, &p.title, 2.0, &mut bag);
+    // Titles and labels are English: in other languages they only help through shared words,
+    // and they bring false friends (English "data" is Portuguese for "date"), so they weigh
+    // less there.
+    let english = if lang == "en" { 1.0 } else { 0.5 };
+    tokens(analyzer, &p.title, 2.0 * english, &mut bag, &skip);
     for e in p.elements.iter().chain(&p.options) {
-        tokens(analyzer, &e.label, 1.0, &mut bag);
+        tokens(analyzer, &e.label, english, &mut bag, &skip);
     }
     match p.drafting_for(lang) {
-        Some(d) => tokens(analyzer, d, 1.0, &mut bag),
-        None if lang == "en" => tokens(analyzer, &p.text, 1.0, &mut bag),
+        Some(d) => tokens(analyzer, d, 1.0, &mut bag, &skip),
+        None if lang == "en" => tokens(analyzer, &p.text, 1.0, &mut bag, &skip),
         None => {}
     }
     bag
@@ -298,7 +337,7 @@ impl Model {
                     if idx.is_empty() {
                         continue;
                     }
-                    let bag = section_bag(&mut an, &x.section.heading, &x.section.text);
+                    let bag = section_bag(&mut an, &lang, &x.section.heading, &x.section.text);
                     section_bags.push((idx, bag));
                 }
             }
@@ -369,6 +408,13 @@ impl Model {
     /// Suggests provisions for a section with this heading and text, in `lang`.
     pub fn suggest(&self, lang: &str, heading: &str, text: &str) -> SectionSuggestion {
         let penalty = read_penalty(text, lang);
+        if is_commencement(text) {
+            return SectionSuggestion {
+                candidates: Vec::new(),
+                suggested: Vec::new(),
+                penalty,
+            };
+        }
         let space = self
             .spaces
             .get(lang)
@@ -376,7 +422,7 @@ impl Model {
             .expect("the model has an English space");
         let mut an = analyzer(lang);
         let v = tfidf(
-            &section_bag(&mut an, heading, text),
+            &section_bag(&mut an, lang, heading, text),
             &space.idf,
             space.unseen_idf,
         );
@@ -414,6 +460,21 @@ impl Model {
             penalty,
         }
     }
+}
+
+static COMMENCEMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(entra(rá)? en vigor|entrará en vigencia|entra en vigencia|regirá desde|entra(rá)? em vigor|comes? into (force|operation)|shall come into (force|operation)|entre(ra)? en vigueur|tritt .{0,60}in Kraft)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A short clause whose business is the statute's entry into force ("Esta ley entra en vigor
+/// ...", "This Act comes into force ...", "Dieses Gesetz tritt ... in Kraft"): it implements
+/// nothing, and its words (date, publication, law) otherwise match summaries that mention
+/// their own dates.
+pub fn is_commencement(text: &str) -> bool {
+    text.chars().count() <= 400 && COMMENCEMENT.is_match(text)
 }
 
 /// The suggestions for one section of a statute.
@@ -504,3 +565,4 @@ pub fn read_statute(
     }
     (statute, out)
 }
+
