@@ -25,7 +25,9 @@ fn words(seed: &mut u64, n: usize) -> String {
     for _ in 0..n {
         let mut w = String::new();
         for _ in 0..2 + (*seed % 3) as usize {
-            *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             w.push_str(SYL[(*seed >> 33) as usize % SYL.len()]);
         }
         out.push(w);
@@ -41,10 +43,21 @@ fn synthetic(target_bytes: usize) -> Vec<(usize, usize, String, String, Vec<Stri
     let mut n = 0;
     while size < target_bytes {
         n += 1;
-        let number = if n % 9 == 0 { format!("{}a", n - 1) } else { n.to_string() };
+        let number = if n % 9 == 0 {
+            format!("{}a", n - 1)
+        } else {
+            n.to_string()
+        };
         let title = words(&mut seed, 3);
         let paras: Vec<String> = (0..3)
-            .map(|i| format!("({}) Wer {} wird mit Freiheitsstrafe bis zu {} Jahren bestraft.", i + 1, words(&mut seed, 30), 1 + n % 5))
+            .map(|i| {
+                format!(
+                    "({}) Wer {} wird mit Freiheitsstrafe bis zu {} Jahren bestraft.",
+                    i + 1,
+                    words(&mut seed, 30),
+                    1 + n % 5
+                )
+            })
             .collect();
         size += paras.iter().map(String::len).sum::<usize>() + title.len() + 20;
         out.push((n / 200, n / 25, number, title, paras));
@@ -64,7 +77,10 @@ fn markdown(units: &[(usize, usize, String, String, Vec<String>)]) -> String {
             chapter = *c;
             s.push_str(&format!("\n### Abschnitt {c}\n"));
         }
-        s.push_str(&format!("\n#### § {num} {title}\n\n{}\n", paras.join("\n\n")));
+        s.push_str(&format!(
+            "\n#### § {num} {title}\n\n{}\n",
+            paras.join("\n\n")
+        ));
     }
     s
 }
@@ -87,7 +103,9 @@ fn text(units: &[(usize, usize, String, String, Vec<String>)]) -> String {
 }
 
 fn akn(units: &[(usize, usize, String, String, Vec<String>)]) -> String {
-    let mut s = String::from(r#"<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta><identification source="#x"><FRBRWork><FRBRthis value="/akn/de/act/2001/1/!main"/><FRBRname value="Synthetisches Gesetzbuch"/><FRBRdate date="2001-01-01" name="Generation"/></FRBRWork><FRBRExpression><FRBRdate date="2001-01-01" name="Generation"/><FRBRlanguage language="deu"/></FRBRExpression></identification></meta><body>"#);
+    let mut s = String::from(
+        r##"<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta><identification source="#x"><FRBRWork><FRBRthis value="/akn/de/act/2001/1/!main"/><FRBRname value="Synthetisches Gesetzbuch"/><FRBRdate date="2001-01-01" name="Generation"/></FRBRWork><FRBRExpression><FRBRdate date="2001-01-01" name="Generation"/><FRBRlanguage language="deu"/></FRBRExpression></identification></meta><body>"##,
+    );
     let mut open = false;
     let mut chapter = usize::MAX;
     for (_, c, num, title, paras) in units {
@@ -99,9 +117,13 @@ fn akn(units: &[(usize, usize, String, String, Vec<String>)]) -> String {
             open = true;
             s.push_str(&format!("<chapter><num>Abschnitt {c}</num>"));
         }
-        s.push_str(&format!("<article eId=\"art_{num}\"><num>§ {num}</num><heading>{title}</heading>"));
+        s.push_str(&format!(
+            "<article eId=\"art_{num}\"><num>§ {num}</num><heading>{title}</heading>"
+        ));
         for p in paras {
-            s.push_str(&format!("<paragraph><content><p>{p}</p></content></paragraph>"));
+            s.push_str(&format!(
+                "<paragraph><content><p>{p}</p></content></paragraph>"
+            ));
         }
         s.push_str("</article>");
     }

@@ -11,11 +11,12 @@ use common::{fixture, golden, harmonia, json, stdout, tempdir};
 use predicates::prelude::*;
 
 fn import_golden(source: &str, country: &str, golden_name: &str) -> String {
-    let out = stdout(
-        harmonia()
-            .current_dir(common::root())
-            .args(["import", &format!("tests/fixtures/import/{source}"), "--country", country]),
-    );
+    let out = stdout(harmonia().current_dir(common::root()).args([
+        "import",
+        &format!("tests/fixtures/import/{source}"),
+        "--country",
+        country,
+    ]));
     golden(&format!("import/{golden_name}"), &out);
     out
 }
@@ -41,9 +42,15 @@ fn markdown_code_imports_with_ids_from_numbers() {
     let out = import_golden("code.md", "de", "code.md");
     assert!(out.contains("id: de-mrg\n"), "short title gives the id");
     assert!(out.contains("enacted: 2019-03-14\n") && out.contains("in_force: 2019-07-01\n"));
-    assert!(out.contains("{#p-3a}") && out.contains("{#p-3a-2}"), "duplicates told apart");
+    assert!(
+        out.contains("{#p-3a}") && out.contains("{#p-3a-2}"),
+        "duplicates told apart"
+    );
     assert!(out.contains("repealed: the source shows a placeholder"));
-    assert!(!out.contains("```harmonia\nthis block"), "a source block never becomes a mapping");
+    assert!(
+        !out.contains("```harmonia\nthis block"),
+        "a source block never becomes a mapping"
+    );
     let dir = corpus_with("de", &[("mrg.md", &out)]);
     harmonia()
         .args(["check", "--corpus"])
@@ -59,8 +66,14 @@ fn akoma_ntoso_act_imports_with_frbr_metadata() {
     assert!(out.contains("language: en\n"));
     assert!(out.contains("enacted: 2020-05-02\n") && out.contains("in_force: 2020-09-01\n"));
     assert!(out.contains("## Section 1 Entering a computer without leave {#s-1}"));
-    assert!(out.contains("(2) A person guilty"), "numbers stay with their text");
-    assert!(!out.contains("editorial note"), "authorial notes are left out");
+    assert!(
+        out.contains("(2) A person guilty"),
+        "numbers stay with their text"
+    );
+    assert!(
+        !out.contains("editorial note"),
+        "authorial notes are left out"
+    );
     let dir = corpus_with("gb", &[("act.md", &out)]);
     harmonia()
         .args(["check", "--corpus"])
@@ -82,10 +95,15 @@ fn plain_text_in_spanish_and_french() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("has neither `enacted` nor `in_force`"));
+        .stderr(predicate::str::contains(
+            "has neither `enacted` nor `in_force`",
+        ));
     let fr = import_golden("loi.txt", "xf", "loi.md");
     assert!(fr.contains("language: fr\n"));
-    assert!(fr.contains("Section 1 : Définitions"), "a French section is a division");
+    assert!(
+        fr.contains("Section 1 : Définitions"),
+        "a French section is a division"
+    );
     assert!(fr.contains("{#art-2}") && fr.contains("repealed: the source"));
 }
 
@@ -95,12 +113,20 @@ fn bad_xml_is_located_and_nothing_is_written() {
     let out = dir.path().join("out.md");
     harmonia()
         .current_dir(common::root())
-        .args(["import", "tests/fixtures/import/not-xml.xml", "--country", "gb", "--out"])
+        .args([
+            "import",
+            "tests/fixtures/import/not-xml.xml",
+            "--country",
+            "gb",
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .code(1)
         .stderr(predicate::str::contains("error: not well-formed XML"))
-        .stderr(predicate::str::contains("--> tests/fixtures/import/not-xml.xml:5:"))
+        .stderr(predicate::str::contains(
+            "--> tests/fixtures/import/not-xml.xml:5:",
+        ))
         .stderr(predicate::str::contains("nothing was written"));
     assert!(!out.exists());
 }
@@ -109,14 +135,21 @@ fn bad_xml_is_located_and_nothing_is_written() {
 fn unknown_akn_elements_are_all_reported() {
     harmonia()
         .current_dir(common::root())
-        .args(["import", "tests/fixtures/import/unknown-element.xml", "--country", "gb"])
+        .args([
+            "import",
+            "tests/fixtures/import/unknown-element.xml",
+            "--country",
+            "gb",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
             "unknown Akoma Ntoso element <articel> in <body>",
         ))
         .stderr(predicate::str::contains("unknown-element.xml:6:7"))
-        .stderr(predicate::str::contains("unknown Akoma Ntoso element <banana>"))
+        .stderr(predicate::str::contains(
+            "unknown Akoma Ntoso element <banana>",
+        ))
         .stderr(predicate::str::contains("unknown-element.xml:7:7"))
         .stdout(predicate::str::is_empty());
 }
@@ -125,7 +158,12 @@ fn unknown_akn_elements_are_all_reported() {
 fn text_without_article_headings_is_refused() {
     harmonia()
         .current_dir(common::root())
-        .args(["import", "tests/fixtures/import/no-articles.txt", "--country", "xs"])
+        .args([
+            "import",
+            "tests/fixtures/import/no-articles.txt",
+            "--country",
+            "xs",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("error: no article headings found"))
@@ -137,7 +175,14 @@ fn text_without_article_headings_is_refused() {
 fn bad_arguments_are_usage_errors() {
     harmonia()
         .current_dir(common::root())
-        .args(["import", "tests/fixtures/import/ley.txt", "--country", "xs", "--id", "ar-x"])
+        .args([
+            "import",
+            "tests/fixtures/import/ley.txt",
+            "--country",
+            "xs",
+            "--id",
+            "ar-x",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("must start with `xs-`"));
@@ -162,7 +207,12 @@ fn section<'a>(v: &'a serde_json::Value, local: &str) -> &'a serde_json::Value {
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["section"].as_str().unwrap().ends_with(&format!("#{local}")))
+        .find(|s| {
+            s["section"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("#{local}"))
+        })
         .unwrap_or_else(|| panic!("no section {local} in {v}"))
 }
 
@@ -177,7 +227,11 @@ fn suggested(s: &serde_json::Value) -> Vec<&str> {
 
 fn prison(s: &serde_json::Value) -> (Option<f64>, Option<f64>, bool) {
     let p = &s["penalty"]["prison"];
-    (p["min_months"].as_f64(), p["max_months"].as_f64(), p["life"].as_bool().unwrap())
+    (
+        p["min_months"].as_f64(),
+        p["max_months"].as_f64(),
+        p["life"].as_bool().unwrap(),
+    )
 }
 
 /// Each fixture: an access offence, a data offence (fraud in es, child abuse material in pt),
@@ -208,14 +262,27 @@ fn suggestions_in_five_languages_worded_unlike_the_model_law() {
         golden(&format!("suggest/{lang}.json"), &output_json(&v));
         for local in sections {
             let s = section(&v, local);
-            assert!(suggested(s).is_empty(), "{lang} {local} should get no suggestion: {s}");
+            assert!(
+                suggested(s).is_empty(),
+                "{lang} {local} should get no suggestion: {s}"
+            );
         }
-        assert!(section(&v, sections[1])["penalty"].is_null(), "{lang}: no term to read");
+        assert!(
+            section(&v, sections[1])["penalty"].is_null(),
+            "{lang}: no term to read"
+        );
         for (l, local, provision) in right.iter().filter(|(l, _, _)| *l == lang) {
             let s = section(&v, local);
-            assert_eq!(s["candidates"][0]["provision"], *provision, "{l} {local}: {s}");
+            assert_eq!(
+                s["candidates"][0]["provision"], *provision,
+                "{l} {local}: {s}"
+            );
             let confident = s["candidates"][0]["confidence"].as_f64().unwrap() >= 0.5;
-            assert_eq!(suggested(s).contains(provision), confident, "{l} {local}: {s}");
+            assert_eq!(
+                suggested(s).contains(provision),
+                confident,
+                "{l} {local}: {s}"
+            );
         }
     }
 }
@@ -230,9 +297,15 @@ fn output_json(v: &serde_json::Value) -> String {
 fn penalties_are_read_in_every_fixture_language() {
     let v = suggestions("es");
     assert_eq!(prison(section(&v, "art-1")), (Some(6.0), Some(24.0), false));
-    assert_eq!(prison(section(&v, "art-2")), (Some(24.0), Some(72.0), false));
+    assert_eq!(
+        prison(section(&v, "art-2")),
+        (Some(24.0), Some(72.0), false)
+    );
     let v = suggestions("pt");
-    assert_eq!(prison(section(&v, "art-1")), (Some(12.0), Some(48.0), false));
+    assert_eq!(
+        prison(section(&v, "art-1")),
+        (Some(12.0), Some(48.0), false)
+    );
     let v = suggestions("en");
     assert_eq!(prison(section(&v, "s-1")), (None, Some(24.0), false));
     assert_eq!(prison(section(&v, "s-2")), (None, Some(60.0), false));
@@ -256,10 +329,19 @@ fn json_follows_the_contract() {
     assert_eq!(v["statute"], "xe-example-act");
     let s = section(&v, "s-1");
     assert_eq!(s["section"], "xe-example-act#s-1");
-    assert_eq!(keys(s), ["candidates", "heading", "penalty", "section", "suggested"]);
-    assert_eq!(keys(&s["candidates"][0]), ["confidence", "elements", "provision"]);
+    assert_eq!(
+        keys(s),
+        ["candidates", "heading", "penalty", "section", "suggested"]
+    );
+    assert_eq!(
+        keys(&s["candidates"][0]),
+        ["confidence", "elements", "provision"]
+    );
     assert_eq!(keys(&s["penalty"]), ["prison"]);
-    assert_eq!(keys(&s["penalty"]["prison"]), ["life", "max_months", "min_months"]);
+    assert_eq!(
+        keys(&s["penalty"]["prison"]),
+        ["life", "max_months", "min_months"]
+    );
     let c: Vec<f64> = s["candidates"]
         .as_array()
         .unwrap()
@@ -286,7 +368,9 @@ fn apply_marks_suggestions_and_never_touches_a_person_s_block() {
         .arg(&file)
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 annotated section(s) left alone"));
+        .stderr(predicate::str::contains(
+            "1 annotated section(s) left alone",
+        ));
     let applied = std::fs::read_to_string(&file).unwrap();
     assert!(applied.contains(person), "the person's block is unchanged");
     assert!(applied.contains("  - provision: bc-8\n"));
@@ -299,9 +383,13 @@ fn apply_marks_suggestions_and_never_touches_a_person_s_block() {
         .arg(dir.path())
         .assert()
         .success()
-        .stderr(predicate::str::contains("suggested mapping(s) await review: bc-8"))
+        .stderr(predicate::str::contains(
+            "suggested mapping(s) await review: bc-8",
+        ))
         .stderr(predicate::str::contains("statutes/xs/ley.md:"))
-        .stderr(predicate::str::contains("suggested mapping(s) await review\n"));
+        .stderr(predicate::str::contains(
+            "suggested mapping(s) await review\n",
+        ));
     // A suggested mapping is never evidence: bc-2 is not covered.
     let gaps = json(
         harmonia()
@@ -342,11 +430,19 @@ fn import_then_suggest_apply_then_check() {
     let file = dir.path().join("statutes/de/mrg.md");
     harmonia()
         .current_dir(common::root())
-        .args(["import", "tests/fixtures/import/code.md", "--country", "de", "--out"])
+        .args([
+            "import",
+            "tests/fixtures/import/code.md",
+            "--country",
+            "de",
+            "--out",
+        ])
         .arg(&file)
         .assert()
         .success()
-        .stderr(predicate::str::contains("imported de-mrg (markdown): 5 article(s), 1 repealed placeholder(s)"));
+        .stderr(predicate::str::contains(
+            "imported de-mrg (markdown): 5 article(s), 1 repealed placeholder(s)",
+        ));
     harmonia()
         .args(["suggest", "--apply", "--corpus"])
         .arg(dir.path())
@@ -354,7 +450,10 @@ fn import_then_suggest_apply_then_check() {
         .assert()
         .success();
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(section_block(&text, "## § 3a Eindringen in fremde Rechner {#p-3a}").contains("provision: bc-2"));
+    assert!(
+        section_block(&text, "## § 3a Eindringen in fremde Rechner {#p-3a}")
+            .contains("provision: bc-2")
+    );
     harmonia()
         .args(["check", "--corpus"])
         .arg(dir.path())
@@ -396,6 +495,11 @@ fn evaluation_runs_both_models_on_the_shipped_corpus() {
     let top1 = |r: &serde_json::Value| r["top1"].as_f64().unwrap() / r["mapped"].as_f64().unwrap();
     assert!(cor["mapped"].as_u64().unwrap() > 200);
     // The heavier model is only the default because it beats the baseline.
-    assert!(top1(&cor) > top1(&lex), "corpus {} vs lexical {}", top1(&cor), top1(&lex));
+    assert!(
+        top1(&cor) > top1(&lex),
+        "corpus {} vs lexical {}",
+        top1(&cor),
+        top1(&lex)
+    );
     assert!(top1(&cor) >= 0.8, "top-1 {}", top1(&cor));
 }

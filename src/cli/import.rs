@@ -35,13 +35,16 @@ pub struct Args {
 
 /// Runs `harmonia import`.
 pub fn execute(args: Args) -> Result<i32> {
-    let country = CountryCode::parse(&args.country).map_err(|e| Error::Usage(format!("--country: {e}")))?;
+    let country =
+        CountryCode::parse(&args.country).map_err(|e| Error::Usage(format!("--country: {e}")))?;
     let display = args.source.display().to_string();
     let bytes = if display == "-" {
         let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| Error::Io {
-            path: args.source.clone(),
-            source,
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
+            Error::Io {
+                path: args.source.clone(),
+                source,
+            }
         })?;
         buf
     } else {
@@ -62,7 +65,10 @@ pub fn execute(args: Args) -> Result<i32> {
             .at(line as u32, 1)
             .hint("convert the file to UTF-8 first (e.g. iconv -f latin1 -t utf-8)");
             output::eprint(&format!("{}\n", d.render(output::stderr_color())));
-            return Err(Error::InvalidInput { path: display, errors: 1 });
+            return Err(Error::InvalidInput {
+                path: display,
+                errors: 1,
+            });
         }
     };
     let format = match args.from.as_str() {

@@ -63,7 +63,11 @@ pub fn execute(args: Args) -> Result<i32> {
     let corpus = args.corpus.load()?;
     let fw_id = args.framework.as_deref().unwrap_or("bc");
     let fw = corpus.framework(fw_id).ok_or_else(|| {
-        select::unknown("framework", fw_id, corpus.frameworks.iter().map(|f| f.id.as_str()))
+        select::unknown(
+            "framework",
+            fw_id,
+            corpus.frameworks.iter().map(|f| f.id.as_str()),
+        )
     })?;
     if args.evaluate {
         let runs: Vec<Evaluation> = [ModelKind::Lexical, ModelKind::Corpus]
@@ -74,7 +78,9 @@ pub fn execute(args: Args) -> Result<i32> {
         return Ok(0);
     }
     let Some(path) = args.file.clone() else {
-        return Err(Error::Usage("name a statute file, or pass --evaluate".into()));
+        return Err(Error::Usage(
+            "name a statute file, or pass --evaluate".into(),
+        ));
     };
     let display = path.display().to_string();
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
@@ -161,7 +167,11 @@ fn penalty_text(r: &SectionResult) -> String {
         (None, None) => String::new(),
     };
     if o.life {
-        s = if s.is_empty() { "life".into() } else { format!("{s}; life") };
+        s = if s.is_empty() {
+            "life".into()
+        } else {
+            format!("{s}; life")
+        };
     }
     if !p.aggravated.is_empty() {
         s.push_str(&format!(" ({} aggravated)", p.aggravated.len()));
@@ -188,7 +198,9 @@ fn print_suggestions(statute: &str, results: &[SectionResult], format: Format) {
                     })
                 })
                 .collect();
-            output::print(&output::json(&json!({"statute": statute, "sections": sections})));
+            output::print(&output::json(
+                &json!({"statute": statute, "sections": sections}),
+            ));
         }
         _ => {
             let headers = ["section", "heading", "suggested", "candidates", "penalty"];
@@ -214,7 +226,11 @@ fn print_suggestions(statute: &str, results: &[SectionResult], format: Format) {
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         },
-                        if cands.is_empty() { "-".into() } else { cands.join(", ") },
+                        if cands.is_empty() {
+                            "-".into()
+                        } else {
+                            cands.join(", ")
+                        },
                         penalty_text(r),
                     ]
                 })
@@ -242,8 +258,21 @@ fn print_evaluation(runs: &[Evaluation], format: Format) {
         return;
     }
     let headers = [
-        "model", "language", "mapped", "top-1", "top-3", "prov P", "prov R", "elem P", "elem R",
-        "distractors", "rejected", "penalties", "max right", "range right", "silent",
+        "model",
+        "language",
+        "mapped",
+        "top-1",
+        "top-3",
+        "prov P",
+        "prov R",
+        "elem P",
+        "elem R",
+        "distractors",
+        "rejected",
+        "penalties",
+        "max right",
+        "range right",
+        "silent",
     ];
     let mut rows: Vec<Vec<String>> = Vec::new();
     for run in runs {

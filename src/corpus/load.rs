@@ -1312,7 +1312,10 @@ impl Cx<'_> {
             .filter_map(|i| i.suggested.as_ref().filter(|s| s.value).map(|s| (i, s)))
             .collect();
         if let Some((_, first)) = pending.first() {
-            let ids: Vec<&str> = pending.iter().map(|(i, _)| i.provision.value.as_str()).collect();
+            let ids: Vec<&str> = pending
+                .iter()
+                .map(|(i, _)| i.provision.value.as_str())
+                .collect();
             let mut d = at(
                 file,
                 o,

@@ -101,11 +101,20 @@ pub fn read(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
         let pos = e.pos();
         vec![Diagnostic::error(file, format!("not well-formed XML: {e}"))
             .at(pos.row, pos.col)
-            .hint("an Akoma Ntoso file is XML; pass --from markdown or --from text for other sources")]
+            .hint(
+                "an Akoma Ntoso file is XML; pass --from markdown or --from text for other sources",
+            )]
     })?;
+    // Line starts, so that locating a node is a binary search, not a scan from the top
+    // (roxmltree's `text_pos_at` scans: quadratic over a large act).
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     let at = |n: Node| {
-        let p = xml.text_pos_at(n.range().start);
-        (p.row, p.col)
+        let offset = n.range().start;
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let column = text[starts[line - 1]..offset].chars().count() + 1;
+        (line as u32, column as u32)
     };
     let root = xml.root_element();
     if root.tag_name().name() != "akomaNtoso" {
@@ -122,9 +131,12 @@ pub fn read(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
     }
     let Some(work) = root.children().find(|n| n.is_element()) else {
         let (l, c) = at(root);
-        return Err(vec![Diagnostic::error(file, "<akomaNtoso> holds no document")
-            .at(l, c)
-            .hint("expected <act> or <bill> inside <akomaNtoso>")]);
+        return Err(vec![Diagnostic::error(
+            file,
+            "<akomaNtoso> holds no document",
+        )
+        .at(l, c)
+        .hint("expected <act> or <bill> inside <akomaNtoso>")]);
     };
     let kind = work.tag_name().name();
     if kind != "act" && kind != "bill" {
@@ -155,9 +167,12 @@ pub fn read(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
     }
     let Some(body) = child(work, "body") else {
         let (l, c) = at(work);
-        return Err(vec![Diagnostic::error(file, format!("<{kind}> has no <body>"))
-            .at(l, c)
-            .hint("the articles of an Akoma Ntoso act stand in its <body>")]);
+        return Err(vec![Diagnostic::error(
+            file,
+            format!("<{kind}> has no <body>"),
+        )
+        .at(l, c)
+        .hint("the articles of an Akoma Ntoso act stand in its <body>")]);
     };
     let mut errors = Vec::new();
     walk(body, 1, &mut doc, &mut errors, file, &at);
@@ -184,9 +199,14 @@ fn read_meta(doc: &mut Document, meta: Node) {
         if let Some(uri) = child(work, "FRBRthis").and_then(|n| n.attribute("value")) {
             doc.sources.push(uri.to_string());
         }
-        doc.enacted = child(work, "FRBRdate")
-            .and_then(|n| n.attribute("date"))
-            .and_then(|d| parse_date(d).ok());
+        for d in work.children().filter(|n| is(*n, "FRBRdate")) {
+            let date = d.attribute("date").and_then(|x| parse_date(x).ok());
+            if in_force_name(d.attribute("name")) {
+                doc.in_force = doc.in_force.or(date);
+            } else {
+                doc.enacted = doc.enacted.or(date);
+            }
+        }
         let name = work
             .children()
             .filter(|n| is(*n, "FRBRname") || is(*n, "FRBRalias"))
@@ -198,16 +218,24 @@ fn read_meta(doc: &mut Document, meta: Node) {
         if let Some(alias) = work
             .children()
             .filter(|n| is(*n, "FRBRalias"))
-            .find(|n| n.attribute("name").is_some_and(|a| a.to_lowercase().contains("short")))
+            .find(|n| {
+                n.attribute("name")
+                    .is_some_and(|a| a.to_lowercase().contains("short"))
+            })
             .and_then(|n| n.attribute("value"))
         {
             doc.short_title = Some(alias.to_string());
         }
     }
     if let Some(expr) = child(ident, "FRBRExpression") {
-        doc.as_of = child(expr, "FRBRdate")
-            .and_then(|n| n.attribute("date"))
-            .and_then(|d| parse_date(d).ok());
+        for d in expr.children().filter(|n| is(*n, "FRBRdate")) {
+            let date = d.attribute("date").and_then(|x| parse_date(x).ok());
+            if in_force_name(d.attribute("name")) {
+                doc.in_force = doc.in_force.or(date);
+            } else {
+                doc.as_of = doc.as_of.or(date);
+            }
+        }
         doc.language = child(expr, "FRBRlanguage")
             .and_then(|n| n.attribute("language"))
             .and_then(iso639_1);
@@ -227,6 +255,23 @@ fn read_meta(doc: &mut Document, meta: Node) {
             }
         }
     }
+}
+
+/// An FRBR date named as the entry into force (`#effective_date`, `commencement`, ...).
+fn in_force_name(name: Option<&str>) -> bool {
+    name.is_some_and(|n| {
+        let n = n.to_lowercase();
+        [
+            "effective",
+            "commenc",
+            "inforce",
+            "in-force",
+            "in_force",
+            "entry",
+        ]
+        .iter()
+        .any(|k| n.contains(k))
+    })
 }
 
 /// ISO 639-2 (as FRBR writes languages) to ISO 639-1 for the five languages harmonia
@@ -306,10 +351,14 @@ fn walk(
     }
 }
 
+/// True when articles stand below `n` through containers only (a `section` inside a `list`,
+/// as some gazettes number the points of a paragraph, is part of that paragraph's text).
 fn has_articles(n: Node) -> bool {
-    n.descendants()
-        .skip(1)
-        .any(|d| d.is_element() && ARTICLES.contains(&d.tag_name().name()))
+    n.children().filter(|c| c.is_element()).any(|c| {
+        let name = c.tag_name().name();
+        ARTICLES.contains(&name)
+            || (CONTAINERS.contains(&name) || name == "paragraph") && has_articles(c)
+    })
 }
 
 /// `Part 2 - Offences`: the container's num and heading.

@@ -37,9 +37,12 @@ pub fn read(file: &str, text: &str, language: Option<&str>) -> Result<Document, 
             }
         }
         if !closed {
-            return Err(vec![Diagnostic::error(file, "front matter opened with `---` is never closed")
-                .at(1, 1)
-                .hint("end the front matter with a line `---`")]);
+            return Err(vec![Diagnostic::error(
+                file,
+                "front matter opened with `---` is never closed",
+            )
+            .at(1, 1)
+            .hint("end the front matter with a line `---`")]);
         }
     }
     let mut preamble: Vec<String> = Vec::new();
@@ -55,7 +58,10 @@ pub fn read(file: &str, text: &str, language: Option<&str>) -> Result<Document, 
             continue;
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            let mark: String = trimmed.chars().take_while(|c| *c == '`' || *c == '~').collect();
+            let mark: String = trimmed
+                .chars()
+                .take_while(|c| *c == '`' || *c == '~')
+                .collect();
             fence = Some(mark.clone());
             // A block in the source must never read as a `harmonia` block.
             let info = trimmed[mark.len()..].trim();
@@ -164,7 +170,8 @@ fn heading(line: &str) -> Option<(u8, String)> {
             text.truncate(at);
         }
     }
-    let text = text.trim().to_string();
+    // "Allgemeiner Teil - " (a division whose title is empty) loses its dangling dash.
+    let text = text.trim().trim_end_matches([' ', '-', '–']).to_string();
     (!text.is_empty()).then_some((level as u8, text))
 }
 
@@ -203,7 +210,9 @@ fn definition_list(doc: &mut Document, lines: &[String]) {
                     "ausfertigungsdatum" | "enacted" | "fecha de promulgación" | "assent" => {
                         doc.enacted = doc.enacted.or(date)
                     }
-                    "inkrafttreten" | "in force" | "vigencia" => doc.in_force = doc.in_force.or(date),
+                    "inkrafttreten" | "in force" | "vigencia" => {
+                        doc.in_force = doc.in_force.or(date)
+                    }
                     "stand" | "as of" => doc.as_of = doc.as_of.or(date),
                     _ => {}
                 }

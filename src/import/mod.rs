@@ -61,11 +61,7 @@ impl SourceFormat {
         if head.starts_with("<?xml") || head.starts_with("<akomaNtoso") || head.starts_with('<') {
             return SourceFormat::Akn;
         }
-        let headings = text
-            .lines()
-            .filter(|l| l.starts_with('#'))
-            .take(3)
-            .count();
+        let headings = text.lines().filter(|l| l.starts_with('#')).take(3).count();
         if headings > 0 {
             SourceFormat::Markdown
         } else {
@@ -217,17 +213,44 @@ pub fn is_repealed_placeholder(text: &str) -> bool {
         "abrogada",
         "suprimido",
     ];
-    WORDS.iter().any(|w| t == *w || t.starts_with(&format!("{w} ")))
+    WORDS
+        .iter()
+        .any(|w| t == *w || t.starts_with(&format!("{w} ")))
 }
 
 /// Guesses the language of a text among es, pt, en, fr and de from its commonest words.
 pub fn guess_language(text: &str) -> Option<&'static str> {
     const WORDS: [(&str, &[&str]); 5] = [
-        ("es", &["el", "la", "los", "las", "del", "que", "por", "con", "una", "años"]),
-        ("pt", &["o", "os", "as", "do", "da", "dos", "das", "que", "com", "não", "uma"]),
-        ("en", &["the", "of", "and", "to", "a", "in", "or", "is", "by", "shall"]),
-        ("fr", &["le", "la", "les", "des", "du", "et", "un", "une", "est", "par"]),
-        ("de", &["der", "die", "das", "und", "oder", "des", "mit", "wird", "nicht", "ein"]),
+        (
+            "es",
+            &[
+                "el", "la", "los", "las", "del", "que", "por", "con", "una", "años",
+            ],
+        ),
+        (
+            "pt",
+            &[
+                "o", "os", "as", "do", "da", "dos", "das", "que", "com", "não", "uma",
+            ],
+        ),
+        (
+            "en",
+            &[
+                "the", "of", "and", "to", "a", "in", "or", "is", "by", "shall",
+            ],
+        ),
+        (
+            "fr",
+            &[
+                "le", "la", "les", "des", "du", "et", "un", "une", "est", "par",
+            ],
+        ),
+        (
+            "de",
+            &[
+                "der", "die", "das", "und", "oder", "des", "mit", "wird", "nicht", "ein",
+            ],
+        ),
     ];
     let mut counts = [0usize; 5];
     for word in text
@@ -250,12 +273,18 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
 pub fn escape_text_line(line: &str) -> String {
     let line = line.trim();
     let mut out = String::with_capacity(line.len() + 2);
-    if line.starts_with(['#', '>', '-', '+', '*', '=', '|', '~', '`'])
-        || line.starts_with(|c: char| c.is_ascii_digit()) && looks_like_list(line)
-    {
+    if line.starts_with(['#', '>', '-', '+', '*', '=', '|', '~', '`']) {
         out.push('\\');
     }
-    for c in line.chars() {
+    // "1) text" and "1. text" would become list items: escape the mark after the digits.
+    let list_mark = (line.starts_with(|c: char| c.is_ascii_digit()) && looks_like_list(line))
+        .then(|| line.chars().take_while(|c| c.is_ascii_digit()).count());
+    for (i, c) in line.chars().enumerate() {
+        if Some(i) == list_mark {
+            out.push('\\');
+            out.push(c);
+            continue;
+        }
         match c {
             '<' | '[' | ']' | '`' | '*' | '_' | '\\' => {
                 out.push('\\');
@@ -327,7 +356,10 @@ pub fn statute_id(doc: &Document, opts: &ImportOptions) -> String {
                 s
             }
         });
-    let base = base.strip_prefix(&format!("{cc}-")).unwrap_or(&base).to_string();
+    let base = base
+        .strip_prefix(&format!("{cc}-"))
+        .unwrap_or(&base)
+        .to_string();
     format!("{cc}-{base}")
 }
 
@@ -341,9 +373,17 @@ fn ascii_slug(text: &str) -> String {
             'í' | 'ì' | 'î' | 'ï' => 'i',
             'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
             'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ß' => 's',
+            'ç' | 'ć' | 'č' => 'c',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ß' | 'ś' | 'š' | 'ş' => 's',
+            'ł' => 'l',
+            'ż' | 'ź' | 'ž' => 'z',
+            'ę' | 'ě' => 'e',
+            'ą' | 'å' => 'a',
+            'ø' | 'ő' => 'o',
+            'ř' => 'r',
+            'ý' => 'y',
+            'ű' | 'ů' => 'u',
             c => c,
         })
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
@@ -420,7 +460,11 @@ pub fn render(
         }
     }
     fm.push_str("review: unverified\n");
-    let mut note = format!("imported by harmonia import from {} ({})", file, format.name());
+    let mut note = format!(
+        "imported by harmonia import from {} ({})",
+        file,
+        format.name()
+    );
     if let Some(d) = doc.as_of {
         note.push_str(&format!("; text as of {d}"));
     }
@@ -520,9 +564,16 @@ pub fn render(
 
 fn is_code_title(title: &str) -> bool {
     let t = title.to_lowercase();
-    ["código", "codigo", "code", "gesetzbuch", "strafprozessordnung", "zivilprozessordnung"]
-        .iter()
-        .any(|w| t.contains(w))
+    [
+        "código",
+        "codigo",
+        "code",
+        "gesetzbuch",
+        "strafprozessordnung",
+        "zivilprozessordnung",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 fn all_text(doc: &Document) -> String {

@@ -94,7 +94,9 @@ pub fn article_heading(text: &str, section_is_article: bool) -> Option<ArticleHe
         // words, and the regex has already required the number.
         let mut number = id_part(&c[2]);
         // "Artículo 4o." writes the ordinal with a letter o.
-        if number.ends_with('o') && number[..number.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
+        if number.ends_with('o')
+            && number[..number.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+        {
             number.pop();
         }
         let mut parts = vec![number];

@@ -17,29 +17,57 @@ use crate::diagnostic::Diagnostic;
 static STRUCTURE: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     [
-        ("es", re(r"(?i)^(libro|t[ií]tulo|cap[ií]tulo|secci[oó]n|parte)\b")),
-        ("pt", re(r"(?i)^(livro|t[ií]tulo|cap[ií]tulo|se[çc][ãa]o|subse[çc][ãa]o|parte)\b")),
-        ("en", re(r"(?i)^(part|chapter|division|subdivision|title|schedule)\s+[0-9ivxlc]+\b")),
-        ("fr", re(r"(?i)^(livre|titre|chapitre|section|sous-section|partie)\b")),
+        (
+            "es",
+            re(r"(?i)^(libro|t[ií]tulo|cap[ií]tulo|secci[oó]n|parte)\b"),
+        ),
+        (
+            "pt",
+            re(r"(?i)^(livro|t[ií]tulo|cap[ií]tulo|se[çc][ãa]o|subse[çc][ãa]o|parte)\b"),
+        ),
+        (
+            "en",
+            re(r"(?i)^(part|chapter|division|subdivision|title|schedule)\s+[0-9ivxlc]+\b"),
+        ),
+        (
+            "fr",
+            re(r"(?i)^(livre|titre|chapitre|section|sous-section|partie)\b"),
+        ),
         (
             "de",
-            re(r"(?i)^((erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft)\w*\s+)?(buch|teil|abschnitt|unterabschnitt|titel|kapitel)\b"),
+            re(
+                r"(?i)^((erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft)\w*\s+)?(buch|teil|abschnitt|unterabschnitt|titel|kapitel)\b",
+            ),
         ),
     ]
 });
 
 fn depth_of(word: &str) -> u8 {
     let w = word.to_lowercase();
-    if ["libro", "livro", "livre", "buch", "part", "parte", "partie", "teil"]
+    if [
+        "libro", "livro", "livre", "buch", "part", "parte", "partie", "teil",
+    ]
+    .iter()
+    .any(|k| w.contains(k))
+    {
+        1
+    } else if ["título", "titulo", "title", "titre", "titel"]
         .iter()
         .any(|k| w.contains(k))
     {
-        1
-    } else if ["título", "titulo", "title", "titre", "titel"].iter().any(|k| w.contains(k)) {
         2
-    } else if ["capítulo", "capitulo", "chapter", "chapitre", "kapitel", "abschnitt", "division", "schedule"]
-        .iter()
-        .any(|k| w.contains(k) && !w.contains("unter") && !w.contains("sub"))
+    } else if [
+        "capítulo",
+        "capitulo",
+        "chapter",
+        "chapitre",
+        "kapitel",
+        "abschnitt",
+        "division",
+        "schedule",
+    ]
+    .iter()
+    .any(|k| w.contains(k) && !w.contains("unter") && !w.contains("sub"))
     {
         3
     } else {
@@ -51,9 +79,14 @@ fn depth_of(word: &str) -> u8 {
 pub fn read(file: &str, text: &str, language: Option<&str>) -> Result<Document, Vec<Diagnostic>> {
     if text.contains('\0') {
         let line = text[..text.find('\0').unwrap_or(0)].lines().count().max(1);
-        return Err(vec![Diagnostic::error(file, "the text holds NUL bytes: not plain text")
-            .at(line as u32, 1)
-            .hint("export the statute as UTF-8 text, or pass --from akn or --from markdown")]);
+        return Err(vec![Diagnostic::error(
+            file,
+            "the text holds NUL bytes: not plain text",
+        )
+        .at(line as u32, 1)
+        .hint(
+            "export the statute as UTF-8 text, or pass --from akn or --from markdown",
+        )]);
     }
     let lang = language
         .map(str::to_string)

@@ -75,7 +75,10 @@ pub fn block(result: &SectionResult, model: ModelKind) -> Option<String> {
 
 fn penalty(p: &PenaltyReading) -> String {
     let overall = p.overall();
-    let mut note = format!("read from the text by harmonia suggest: {}", describe(&p.base));
+    let mut note = format!(
+        "read from the text by harmonia suggest: {}",
+        describe(&p.base)
+    );
     for a in &p.aggravated {
         note.push_str(&format!("; aggravated: {}", describe(&a.prison)));
         if !a.when.is_empty() {
@@ -83,7 +86,9 @@ fn penalty(p: &PenaltyReading) -> String {
         }
     }
     if overall.life {
-        note.push_str("; life imprisonment is stated: under format v2 record it as `prison: [~, life]`");
+        note.push_str(
+            "; life imprisonment is stated: under format v2 record it as `prison: [~, life]`",
+        );
     }
     note.push_str("; check it");
     let mut out = String::from("penalty:\n");
@@ -151,7 +156,10 @@ pub fn apply(
         }
         out.push_str(line);
     }
-    if !out.ends_with('\n') && !inserts.is_empty() && inserts.iter().any(|(at, _)| *at >= lines.len()) {
+    if !out.ends_with('\n')
+        && !inserts.is_empty()
+        && inserts.iter().any(|(at, _)| *at >= lines.len())
+    {
         out.push('\n');
     }
     for (at, block) in &inserts {

@@ -100,7 +100,12 @@ pub struct Evaluation {
 }
 
 /// Runs the hold-one-country-out evaluation of `kind` on `corpus` for `framework`.
-pub fn evaluate(corpus: &Corpus, framework: &Framework, kind: ModelKind, config: Config) -> Evaluation {
+pub fn evaluate(
+    corpus: &Corpus,
+    framework: &Framework,
+    kind: ModelKind,
+    config: Config,
+) -> Evaluation {
     let mut rows: Vec<Scores> = Vec::new();
     let mut folds = 0;
     for country in &corpus.countries {

@@ -153,14 +153,13 @@ fn analyzer(lang: &str) -> TextAnalyzer {
 /// Words that carry no meaning for mapping, per language (after stemming and folding, the
 /// analyzer's output is compared against these folded forms' stems).
 const STOP: &[&str] = &[
-    "el", "la", "los", "las", "de", "del", "que", "en", "con", "por", "para", "una", "uno",
-    "un", "su", "sus", "se", "al", "lo", "o", "y", "a", "e", "es", "da", "do", "das", "dos",
-    "na", "no", "nas", "nos", "os", "as", "um", "uma", "com", "ou", "ao", "the", "of", "and",
-    "to", "in", "or", "is", "by", "be", "for", "on", "an", "any", "that", "which", "with",
-    "as", "shall", "who", "le", "les", "des", "du", "et", "ou", "d", "l", "à", "au", "aux",
-    "par", "sur", "der", "die", "das", "und", "oder", "des", "dem", "den", "ein", "eine",
-    "einer", "eines", "einem", "mit", "von", "zu", "im", "wer", "wird", "ist", "auf", "für",
-    "art", "abs",
+    "el", "la", "los", "las", "de", "del", "que", "en", "con", "por", "para", "una", "uno", "un",
+    "su", "sus", "se", "al", "lo", "o", "y", "a", "e", "es", "da", "do", "das", "dos", "na", "no",
+    "nas", "nos", "os", "as", "um", "uma", "com", "ou", "ao", "the", "of", "and", "to", "in", "or",
+    "is", "by", "be", "for", "on", "an", "any", "that", "which", "with", "as", "shall", "who",
+    "le", "les", "des", "du", "et", "ou", "d", "l", "à", "au", "aux", "par", "sur", "der", "die",
+    "das", "und", "oder", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "mit",
+    "von", "zu", "im", "wer", "wird", "ist", "auf", "für", "art", "abs",
 ];
 
 /// Words for punishment: every offence has them, so they tell offences apart from nothing,
@@ -192,7 +191,13 @@ fn skip_set(lang: &str) -> rustc_hash::FxHashSet<String> {
     })
 }
 
-fn tokens(analyzer: &mut TextAnalyzer, text: &str, weight: f32, bag: &mut Vector, skip: &rustc_hash::FxHashSet<String>) {
+fn tokens(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    weight: f32,
+    bag: &mut Vector,
+    skip: &rustc_hash::FxHashSet<String>,
+) {
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
         let t = &stream.token().text;
@@ -250,7 +255,11 @@ fn baseline_bag(analyzer: &mut TextAnalyzer, p: &crate::corpus::Provision, lang:
     let skip = skip_set(lang);
     let mut bag = Vector::default();
     let terms = p.terms_for(lang);
-    let terms = if terms.is_empty() { p.terms_for("en") } else { terms };
+    let terms = if terms.is_empty() {
+        p.terms_for("en")
+    } else {
+        terms
+    };
     for t in terms {
         tokens(analyzer, t, 3.0, &mut bag, &skip);
     }
@@ -565,4 +574,3 @@ pub fn read_statute(
     }
     (statute, out)
 }
-

@@ -6,7 +6,8 @@
 //!
 //! The reader works on words, not on one regular expression per phrasing: it finds the
 //! quantities (a number, in digits or words, with a unit), keeps those that stand near a word
-//! for imprisonment and not near a word for a fine or an age, joins them into ranges by their
+//! for imprisonment or a penalty verb and not near a word for a fine, an age or a time
+//! limit, joins them into ranges by their
 //! connectors ("de ... a", "von ... bis zu", "not less than ... and not more than"), and reads
 //! a lone quantity by its marker ("hasta", "not exceeding", "mindestens"; none: a maximum, as
 //! in "cinq ans d'emprisonnement"). The first range is the basic penalty; a later one with a
@@ -89,10 +90,9 @@ pub fn read_penalty(text: &str, _lang: &str) -> Option<PenaltyReading> {
     let tokens = tokenize(text);
     let quantities = quantities(&tokens);
     let mut ranges: Vec<(usize, PrisonRange)> = Vec::new(); // (first token, range)
-    let prison_anywhere = tokens.iter().any(|t| is_prison_word(&t.word));
     let relevant: Vec<&Quantity> = quantities
         .iter()
-        .filter(|q| relevant(&tokens, q, prison_anywhere))
+        .filter(|q| relevant(&tokens, q))
         .collect();
     let mut i = 0;
     while i < relevant.len() {
@@ -298,9 +298,7 @@ fn unit(word: &str) -> Option<f64> {
         "semana" | "semanas" | "week" | "weeks" | "semaine" | "semaines" | "woche" | "wochen" => {
             7.0 / 30.0
         }
-        "dia" | "dias" | "day" | "days" | "jour" | "jours" | "tag" | "tage" | "tagen" => {
-            1.0 / 30.0
-        }
+        "dia" | "dias" | "day" | "days" | "jour" | "jours" | "tag" | "tage" | "tagen" => 1.0 / 30.0,
         _ => return None,
     })
 }
@@ -335,7 +333,10 @@ fn quantities(tokens: &[Token]) -> Vec<Quantity> {
         // A number takes the unit of the quantity right after a range connector: "de dos a
         // cinco años", "von einem bis zu zehn Jahren", "entre uno y tres años".
         let conn = tokens.get(j).map(|t| t.word.as_str()).is_some_and(|w| {
-            matches!(w, "a" | "al" | "to" | "bis" | "ate" | "e" | "y" | "und" | "et")
+            matches!(
+                w,
+                "a" | "al" | "to" | "bis" | "ate" | "e" | "y" | "und" | "et"
+            )
         });
         if conn && !ordinal_context(tokens, i) {
             let mut k = j + 1;
@@ -346,7 +347,11 @@ fn quantities(tokens: &[Token]) -> Vec<Quantity> {
             if tokens.get(u).is_some_and(|t| number(&t.word).is_some()) {
                 u += 1; // "a 4 (quatro) anos"
             }
-            let unit_after = tokens.get(k).and_then(|t| number(&t.word)).and_then(|_| tokens.get(u)).and_then(|t| unit(&t.word));
+            let unit_after = tokens
+                .get(k)
+                .and_then(|t| number(&t.word))
+                .and_then(|_| tokens.get(u))
+                .and_then(|t| unit(&t.word));
             if let Some(unit) = unit_after {
                 out.push(Quantity {
                     months: n * unit,
@@ -366,9 +371,28 @@ fn ordinal_context(tokens: &[Token], i: usize) -> bool {
     i > 0
         && matches!(
             tokens[i - 1].word.as_str(),
-            "art" | "arts" | "articulo" | "articulos" | "artigo" | "artigos" | "article"
-                | "articles" | "section" | "sections" | "s" | "ss" | "abs" | "nr" | "inciso"
-                | "paragraph" | "paragraphe" | "alinea" | "ley" | "lei" | "loi" | "gesetz"
+            "art"
+                | "arts"
+                | "articulo"
+                | "articulos"
+                | "artigo"
+                | "artigos"
+                | "article"
+                | "articles"
+                | "section"
+                | "sections"
+                | "s"
+                | "ss"
+                | "abs"
+                | "nr"
+                | "inciso"
+                | "paragraph"
+                | "paragraphe"
+                | "alinea"
+                | "ley"
+                | "lei"
+                | "loi"
+                | "gesetz"
         )
 }
 
@@ -493,11 +517,11 @@ fn is_age_word(w: &str) -> bool {
     )
 }
 
-/// True when the quantity is a prison term: a prison word before it in its sentence, or just
-/// after it ("cinq ans d'emprisonnement", "two years' imprisonment"), with no fine word in
-/// between and no age word at hand; or, when the text names prison somewhere, a penalty verb
-/// in its sentence ("mit drei Monaten bis zu fünf Jahren bestraft").
-fn relevant(tokens: &[Token], q: &Quantity, prison_anywhere: bool) -> bool {
+/// True when the quantity is a prison term: no age word and no fine word at hand, and a
+/// prison word before it in its sentence or just after it ("cinq ans d'emprisonnement",
+/// "two years' imprisonment"), or else a penalty verb in its sentence and no time-limit word
+/// before it ("mit drei Monaten bis zu fünf Jahren bestraft", "up to ten years on indictment").
+fn relevant(tokens: &[Token], q: &Quantity) -> bool {
     let clause = tokens[q.first].clause;
     // Ages: "menores de dieciocho años", "under 18 years of age", "unter vierzehn Jahren".
     let before = q.first.saturating_sub(3)..q.first;
@@ -539,11 +563,24 @@ fn relevant(tokens: &[Token], q: &Quantity, prison_anywhere: bool) -> bool {
     let limit = tokens[q.first.saturating_sub(3)..q.first].iter().any(|t| {
         matches!(
             t.word.as_str(),
-            "within" | "after" | "dentro" | "plazo" | "prazo" | "apos" | "despues" | "innerhalb"
-                | "nach" | "binnen" | "frist" | "delai" | "durant" | "during" | "valid" | "for"
+            "within"
+                | "after"
+                | "dentro"
+                | "plazo"
+                | "prazo"
+                | "apos"
+                | "despues"
+                | "innerhalb"
+                | "nach"
+                | "binnen"
+                | "frist"
+                | "delai"
+                | "durant"
+                | "during"
+                | "valid"
+                | "for"
         )
     });
-    let _ = prison_anywhere;
     !limit
         && tokens
             .iter()
@@ -596,7 +633,10 @@ fn connector(tokens: &[Token], a: &Quantity, b: &Quantity) -> Option<Join> {
 /// A lone quantity: a minimum when a minimum marker stands before it, otherwise a maximum.
 fn single(tokens: &[Token], first: usize, months: f64) -> PrisonRange {
     let from = first.saturating_sub(4);
-    let words: Vec<&str> = tokens[from..first].iter().map(|t| t.word.as_str()).collect();
+    let words: Vec<&str> = tokens[from..first]
+        .iter()
+        .map(|t| t.word.as_str())
+        .collect();
     let near = |w: &str| words.contains(&w);
     let pair = |a: &str, b: &str| words.windows(2).any(|x| x[0] == a && x[1] == b);
     let minimum = pair("not", "less")
@@ -633,7 +673,11 @@ fn life_phrases(tokens: &[Token]) -> Vec<usize> {
     for (i, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
         let next = tokens.get(i + 1).map(|t| t.word.as_str()).unwrap_or("");
-        let prev = if i > 0 { tokens[i - 1].word.as_str() } else { "" };
+        let prev = if i > 0 {
+            tokens[i - 1].word.as_str()
+        } else {
+            ""
+        };
         let hit = (matches!(w, "perpetua" | "perpetuo")
             && (is_prison_word(prev) || prev == "cadena"))
             || w == "perpetuite"
@@ -643,7 +687,7 @@ fn life_phrases(tokens: &[Token]) -> Vec<usize> {
                         .iter()
                         .any(|t| is_prison_word(&t.word))))
             || w.starts_with("lebenslang");
-        if hit && !out.last().is_some_and(|&l: &usize| i - l < 4) {
+        if hit && out.last().is_none_or(|&l: &usize| i - l >= 4) {
             out.push(i);
         }
     }
@@ -694,7 +738,10 @@ mod tests {
             (Some(24.0), Some(60.0), false)
         );
         assert_eq!(
-            range("Se impondrá prisión de seis meses a tres años y multa.", "es"),
+            range(
+                "Se impondrá prisión de seis meses a tres años y multa.",
+                "es"
+            ),
             (Some(6.0), Some(36.0), false)
         );
         assert_eq!(
@@ -714,7 +761,10 @@ mod tests {
     #[test]
     fn portuguese_numbers_repeated_in_words() {
         assert_eq!(
-            range("Pena - reclusão, de 1 (um) a 4 (quatro) anos, e multa.", "pt"),
+            range(
+                "Pena - reclusão, de 1 (um) a 4 (quatro) anos, e multa.",
+                "pt"
+            ),
             (Some(12.0), Some(48.0), false)
         );
         assert_eq!(
@@ -726,7 +776,10 @@ mod tests {
     #[test]
     fn english_maxima_and_summary_conviction() {
         assert_eq!(
-            range("liable to imprisonment for a term not exceeding two years", "en"),
+            range(
+                "liable to imprisonment for a term not exceeding two years",
+                "en"
+            ),
             (None, Some(24.0), false)
         );
         let r = read_penalty(
@@ -743,7 +796,10 @@ mod tests {
             (None, None, true)
         );
         assert_eq!(
-            range("imprisonment for not less than one year and not more than ten years", "en"),
+            range(
+                "imprisonment for not less than one year and not more than ten years",
+                "en"
+            ),
             (Some(12.0), Some(120.0), false)
         );
     }
@@ -751,7 +807,10 @@ mod tests {
     #[test]
     fn french_fixed_maxima_and_life() {
         assert_eq!(
-            range("est puni de cinq ans d'emprisonnement et de 150 000 euros d'amende", "fr"),
+            range(
+                "est puni de cinq ans d'emprisonnement et de 150 000 euros d'amende",
+                "fr"
+            ),
             (None, Some(60.0), false)
         );
         assert_eq!(
@@ -767,7 +826,10 @@ mod tests {
     #[test]
     fn german_ranges_minimum_only_and_aggravation() {
         assert_eq!(
-            range("wird mit Freiheitsstrafe bis zu drei Jahren oder mit Geldstrafe bestraft", "de"),
+            range(
+                "wird mit Freiheitsstrafe bis zu drei Jahren oder mit Geldstrafe bestraft",
+                "de"
+            ),
             (None, Some(36.0), false)
         );
         let r = read_penalty(
@@ -795,11 +857,21 @@ mod tests {
 
     #[test]
     fn ages_fines_and_article_numbers_are_not_terms() {
-        assert!(read_penalty("Personen unter vierzehn Jahren; Geldstrafe bis zu 360 Tagessätzen", "de").is_none());
-        assert!(read_penalty("menores de dieciocho años; multa de diez a cien días", "es").is_none());
+        assert!(read_penalty(
+            "Personen unter vierzehn Jahren; Geldstrafe bis zu 360 Tagessätzen",
+            "de"
+        )
+        .is_none());
+        assert!(
+            read_penalty("menores de dieciocho años; multa de diez a cien días", "es").is_none()
+        );
         assert!(read_penalty("a person under 18 years of age", "en").is_none());
         assert!(read_penalty("Véanse los arts. 5 a 7 del Código", "es").is_none());
-        assert!(read_penalty("Esta ley entra en vigor al día siguiente de su publicación", "es").is_none());
+        assert!(read_penalty(
+            "Esta ley entra en vigor al día siguiente de su publicación",
+            "es"
+        )
+        .is_none());
     }
 
     #[test]
