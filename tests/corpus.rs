@@ -188,8 +188,10 @@ fn chile_history_follows_the_2022_reform() {
     let after = gap::coverage(&c, bc, cl, d("2023-01-01"));
     assert!(after.scores.overall > before.scores.overall);
     let bc7 = ProvisionId::parse("bc-7").unwrap();
-    assert_eq!(before.provision(&bc7).unwrap().status, Status::Missing);
-    assert_ne!(after.provision(&bc7).unwrap().status, Status::Missing);
+    // Ley 19.223 had no computer-forgery offence; whether other law covered Art. 7 before 2022
+    // was not examined, so only "not implemented in the corpus" is asserted for 2021.
+    assert!(!before.provision(&bc7).unwrap().is_implemented());
+    assert!(after.provision(&bc7).unwrap().is_implemented());
 }
 
 #[test]
@@ -250,3 +252,94 @@ mod py;
 mod us;
 #[path = "corpus_facts/uy.rs"]
 mod uy;
+
+/// Countries still above the 10% cap of unknown provisions, with the most they may have:
+/// the list may only shrink, and each bound only fall, as their law is brought in (issue
+/// "examine every cell"; docs/corpus-review/<cc>.md says what was tried).
+const UNKNOWN_ABOVE_CAP: [(&str, usize); 5] =
+    [("CO", 7), ("CR", 14), ("DO", 13), ("PA", 5), ("PE", 9)];
+
+#[test]
+fn no_country_has_more_than_a_tenth_of_its_provisions_unexamined() {
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let cap = bc.provisions.len() / 10;
+    let today = chrono::Local::now().date_naive();
+    for country in &c.countries {
+        let cov = gap::coverage(&c, bc, country, today);
+        let unknown = cov.scores.counts[&Status::Unknown];
+        let allowed = UNKNOWN_ABOVE_CAP
+            .iter()
+            .find(|(cc, _)| *cc == country.code.as_str())
+            .map_or(cap, |(_, n)| *n);
+        assert!(
+            unknown <= allowed,
+            "{}: {unknown} unknown provisions, at most {allowed} allowed",
+            country.code
+        );
+        if allowed > cap {
+            assert!(
+                unknown > cap,
+                "{} is back under the cap ({unknown}): remove it from UNKNOWN_ABOVE_CAP",
+                country.code
+            );
+        }
+    }
+}
+
+#[test]
+fn every_claim_of_evidence_cites_a_source() {
+    let c = shipped();
+    let url = |s: &String| s.starts_with("https://") || s.starts_with("http://");
+    for country in &c.countries {
+        for r in &country.reviews {
+            assert!(
+                !r.sources.is_empty() && r.sources.iter().all(url),
+                "{}: a review without sources",
+                country.code
+            );
+            assert!(
+                r.checked.is_some(),
+                "{}: a review without `checked`",
+                country.code
+            );
+        }
+        for t in &country.treaties {
+            for d in &t.designations {
+                assert!(
+                    !d.sources.is_empty(),
+                    "{}: designation under {} without sources",
+                    country.code,
+                    d.provision
+                );
+            }
+            if let Some(de) = &t.domestic_effect {
+                assert!(
+                    !de.sources.is_empty(),
+                    "{}: domestic effect without sources",
+                    country.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_shipped_verdict_is_missing_without_a_review() {
+    // The evidence model's promise on the real corpus: `missing` only where examined.
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let today = chrono::Local::now().date_naive();
+    for country in &c.countries {
+        for p in gap::coverage(&c, bc, country, today).provisions {
+            if p.status == Status::Missing {
+                assert!(
+                    p.examined && p.review.is_some(),
+                    "{} {}",
+                    country.code,
+                    p.provision
+                );
+            }
+        }
+    }
+}

@@ -236,9 +236,9 @@ fn prison(s: &serde_json::Value) -> (Option<f64>, Option<f64>, bool) {
 
 /// Each fixture: an access offence, a data offence (fraud in es, child abuse material in pt),
 /// an unrelated offence and a commencement clause, each offence with at most one of the model
-/// law's terms for its provision. The whole answer is a golden file; the cases below are the
-/// ones the suggester gets right (docs/suggest.md lists the three it does not: pt art. 1,
-/// en s. 2 and de § 1, where the statute's words are the model's words for another provision).
+/// law's terms for its provision. The cases below are the ones the suggester gets right
+/// (docs/suggest.md lists the three it does not: pt art. 1, en s. 2 and de § 1). No golden
+/// file: the answer moves with every change to the shipped corpus the model learns from.
 #[test]
 fn suggestions_in_five_languages_worded_unlike_the_model_law() {
     let right = [
@@ -259,7 +259,6 @@ fn suggestions_in_five_languages_worded_unlike_the_model_law() {
     ];
     for (lang, sections) in quiet {
         let v = suggestions(lang);
-        golden(&format!("suggest/{lang}.json"), &output_json(&v));
         for local in sections {
             let s = section(&v, local);
             assert!(
@@ -285,12 +284,6 @@ fn suggestions_in_five_languages_worded_unlike_the_model_law() {
             );
         }
     }
-}
-
-fn output_json(v: &serde_json::Value) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap();
-    s.push('\n');
-    s
 }
 
 #[test]

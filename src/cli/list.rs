@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use super::{select, CorpusArgs};
 use crate::corpus::Corpus;
 use crate::error::Result;
+use crate::gap;
 use crate::id::CountryCode;
 use crate::output::{self, Cell, Format};
 
@@ -122,16 +123,29 @@ fn provisions(c: &Corpus, framework: Option<&str>, area: Option<&str>) -> Value 
 }
 
 fn countries_json(c: &Corpus, only: &[CountryCode], framework: Option<&str>) -> Value {
+    // Completeness is measured against the framework asked for, else the first one.
+    let fw = framework
+        .and_then(|f| c.framework(f))
+        .or_else(|| c.frameworks.first());
+    let today = chrono::Local::now().date_naive();
     let list: Vec<Value> = c
         .countries
         .iter()
         .filter(|x| only.is_empty() || only.contains(&x.code))
         .map(|x| {
+            let done = fw.map(|fw| gap::completeness(c, fw, x, today));
             json!({
                 "code": x.code, "name": x.name, "region": x.region, "subregion": x.subregion,
                 "languages": x.languages, "legal_system": x.legal_system,
                 "treaties": x.treaties.iter().filter(|t| framework.is_none_or(|f| t.framework == f)).collect::<Vec<_>>(),
+                "reviews": x.reviews,
+                "extradites_nationals": x.extradites_nationals,
                 "statutes": c.statutes_of(&x.code).count(),
+                "completeness": done.map(|d| json!({
+                    "framework": fw.map(|f| f.id.as_str()),
+                    "examined": d.examined, "unknown": d.unknown,
+                    "verified_statutes": d.verified, "last_checked": d.last_checked,
+                })),
             })
         })
         .collect();
@@ -218,6 +232,10 @@ fn as_table(what: What, v: &Value) -> String {
                 "languages",
                 "treaties",
                 "statutes",
+                "verified",
+                "examined",
+                "unknown",
+                "last checked",
             ],
             &rows("countries")
                 .iter()
@@ -241,6 +259,13 @@ fn as_table(what: What, v: &Value) -> String {
                         s(&c["languages"]).into(),
                         treaties.into(),
                         s(&c["statutes"]).into(),
+                        s(&c["completeness"]["verified_statutes"]).into(),
+                        c["completeness"]["examined"]
+                            .as_f64()
+                            .map_or("-".to_string(), |e| format!("{:.0}%", e * 100.0))
+                            .into(),
+                        s(&c["completeness"]["unknown"]).into(),
+                        s(&c["completeness"]["last_checked"]).into(),
                     ]
                 })
                 .collect::<Vec<Vec<Cell>>>(),

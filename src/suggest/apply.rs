@@ -73,31 +73,50 @@ pub fn block(result: &SectionResult, model: ModelKind) -> Option<String> {
     Some(out)
 }
 
+/// A range as the format writes it (`[~, 2 years]`, `[6 months, life]`), or `None` when the
+/// text states no maximum.
+fn range(r: &PrisonRange) -> Option<String> {
+    let max = if r.life {
+        "life".to_string()
+    } else {
+        duration(r.max_months?)
+    };
+    let min = r
+        .min_months
+        .filter(|m| r.life || r.max_months.is_some_and(|x| *m <= x))
+        .map_or_else(|| "~".to_string(), duration);
+    Some(format!("[{min}, {max}]"))
+}
+
 fn penalty(p: &PenaltyReading) -> String {
-    let overall = p.overall();
     let mut note = format!(
         "read from the text by harmonia suggest: {}",
         describe(&p.base)
     );
     for a in &p.aggravated {
         note.push_str(&format!("; aggravated: {}", describe(&a.prison)));
-        if !a.when.is_empty() {
-            note.push_str(&format!(" ({})", a.when));
-        }
     }
-    if overall.life {
-        note.push_str(
-            "; life imprisonment is stated: under format v2 record it as `prison: [~, life]`",
-        );
+    for l in &p.lesser {
+        note.push_str(&format!("; lesser variant: {}", describe(l)));
     }
     note.push_str("; check it");
     let mut out = String::from("penalty:\n");
-    if let Some(max) = overall.max_months {
-        let min = overall
-            .min_months
-            .filter(|m| *m <= max)
-            .map_or_else(|| "~".to_string(), duration);
-        out.push_str(&format!("  prison: [{min}, {}]\n", duration(max)));
+    if let Some(r) = range(&p.base) {
+        out.push_str(&format!("  prison: {r}\n"));
+        let aggravated: Vec<(String, &str)> = p
+            .aggravated
+            .iter()
+            .filter_map(|a| range(&a.prison).map(|r| (r, a.when.as_str())))
+            .collect();
+        if !aggravated.is_empty() {
+            out.push_str("  aggravated:\n");
+            for (r, when) in aggravated {
+                out.push_str(&format!("    - prison: {r}\n"));
+                if !when.is_empty() {
+                    out.push_str(&format!("      when: {}\n", yaml_str(when)));
+                }
+            }
+        }
     }
     out.push_str(&format!("  note: {}\n", yaml_str(&note)));
     out

@@ -12,7 +12,8 @@
 //!   the framework), the share that get no suggestion;
 //! - **penalty accuracy**: among sections whose block records a prison range and whose text
 //!   names some duration (a number with a unit, or life), the share the penalty reader reads to
-//!   the same highest maximum (and to the same range: the same minimum too). Sections whose
+//!   the same highest term (the basic range's or an aggravated one's, life above all), and to
+//!   the same range (the basic minimum too). Sections whose
 //!   summary leaves the penalty to the block ("Castiga a quien ...") are counted apart: there
 //!   is nothing to read.
 //!
@@ -22,7 +23,7 @@ use serde::Serialize;
 
 use super::penalty::{mentions_duration, read_penalty};
 use super::{examples, Config, Model, ModelKind};
-use crate::corpus::{Corpus, Framework};
+use crate::corpus::{Corpus, Framework, Term};
 
 /// Counts for one language (or all).
 #[derive(Clone, Debug, Default, Serialize)]
@@ -172,26 +173,43 @@ pub fn evaluate(
                             proposed.iter().filter(|e| g.elements.contains(e)).count();
                     }
                 }
-                let recorded = section
-                    .mapping
-                    .as_ref()
-                    .and_then(|m| m.penalty.as_ref())
-                    .and_then(|p| p.prison.as_ref());
-                if recorded.is_some() && !mentions_duration(&section.text) {
+                let recorded = section.mapping.as_ref().and_then(|m| m.penalty.as_ref());
+                let Some(rec) = recorded.filter(|p| p.prison.is_some()) else {
+                    continue;
+                };
+                if !mentions_duration(&section.text) {
                     row.penalties_silent += 1;
-                } else if let Some(rec) = recorded {
-                    row.penalties += 1;
-                    if let Some(read) = read_penalty(&section.text, lang).map(|r| r.overall()) {
-                        let same = |a: Option<f64>, b: Option<f64>| match (a, b) {
-                            (Some(a), Some(b)) => (a - b).abs() < 0.05,
-                            (None, None) => true,
-                            (Some(a), None) | (None, Some(a)) => a.abs() < 0.05,
-                        };
-                        if same(read.max_months, Some(rec.max_months)) {
-                            row.penalty_max_right += 1;
-                            if same(read.min_months, rec.min_months) {
-                                row.penalty_range_right += 1;
-                            }
+                    continue;
+                }
+                row.penalties += 1;
+                // The highest term recorded: the basic range or an aggravated one (life above all).
+                let highest = rec
+                    .prison
+                    .iter()
+                    .chain(rec.aggravated.iter().filter_map(|a| a.prison.as_ref()))
+                    .map(|p| p.max)
+                    .reduce(Term::max);
+                let base_min = rec.prison.as_ref().and_then(|p| p.min_months);
+                if let Some(read) = read_penalty(&section.text, lang) {
+                    let read_highest = if read.any_life() {
+                        Some(Term::Life)
+                    } else {
+                        read.highest_max().map(Term::Months)
+                    };
+                    let same_term = match (read_highest, highest) {
+                        (Some(Term::Life), Some(Term::Life)) => true,
+                        (Some(Term::Months(a)), Some(Term::Months(b))) => (a - b).abs() < 0.05,
+                        _ => false,
+                    };
+                    let same_min = match (read.base.min_months, base_min) {
+                        (Some(a), Some(b)) => (a - b).abs() < 0.05,
+                        (None, None) => true,
+                        (Some(a), None) | (None, Some(a)) => a.abs() < 0.05,
+                    };
+                    if same_term {
+                        row.penalty_max_right += 1;
+                        if same_min {
+                            row.penalty_range_right += 1;
                         }
                     }
                 }

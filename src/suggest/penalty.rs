@@ -90,10 +90,7 @@ pub fn read_penalty(text: &str, _lang: &str) -> Option<PenaltyReading> {
     let tokens = tokenize(text);
     let quantities = quantities(&tokens);
     let mut ranges: Vec<(usize, PrisonRange)> = Vec::new(); // (first token, range)
-    let relevant: Vec<&Quantity> = quantities
-        .iter()
-        .filter(|q| relevant(&tokens, q))
-        .collect();
+    let relevant: Vec<&Quantity> = quantities.iter().filter(|q| relevant(&tokens, q)).collect();
     let mut i = 0;
     while i < relevant.len() {
         let q = relevant[i];
@@ -715,6 +712,24 @@ fn trigger(text: &str, tokens: &[Token], at: usize) -> String {
     when = when
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_string();
+    // A paragraph number opening the sentence ("(2) Handelt es sich ...") is not the trigger.
+    let digits = when
+        .trim_start_matches('(')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if let Some(rest) = when
+        .trim_start_matches('(')
+        .get(digits..)
+        .and_then(|r| r.strip_prefix(')'))
+        .filter(|_| {
+            when.trim_start_matches('(')
+                .starts_with(|c: char| c.is_ascii_digit())
+                && digits <= 3
+        })
+    {
+        when = rest.trim_start().to_string();
+    }
     if when.chars().count() > 120 {
         let cut: String = when.chars().take(117).collect();
         when = format!("{cut}...");
@@ -843,6 +858,15 @@ mod tests {
         assert_eq!(
             r.aggravated[0].when,
             "In besonders schweren Fällen ist die Strafe"
+        );
+        let numbered = read_penalty(
+            "(1) Wer ... wird mit Freiheitsstrafe bis zu zwei Jahren bestraft. (2) In schweren Fällen ist die Strafe Freiheitsstrafe bis zu fünf Jahren.",
+            "de",
+        )
+        .unwrap();
+        assert_eq!(
+            numbered.aggravated[0].when,
+            "In schweren Fällen ist die Strafe"
         );
         assert_eq!(r.highest_max(), Some(120.0));
         assert_eq!(

@@ -2,3 +2,122 @@
 
 #[allow(unused_imports)]
 use super::*;
+
+fn chile(c: &Corpus) -> &harmonia::corpus::Country {
+    c.country(&CountryCode::parse("CL").unwrap()).unwrap()
+}
+
+#[test]
+fn chile_reservations_on_articles_4_6_9_22_29() {
+    // CoE Octopus country wiki "Chile": reservations on Arts. 4, 6, 9, 22 and 29; Treaty Office
+    // reservations page (Chile) for the wording of 4(2), 6(3) and the existence of 9(4).
+    let c = shipped();
+    let t = budapest(&c, "CL");
+    for p in ["bc-4", "bc-6", "bc-9", "bc-22", "bc-29"] {
+        assert!(
+            t.reservation(&ProvisionId::parse(p).unwrap()).is_some(),
+            "no reservation on {p}"
+        );
+    }
+    // Art. 29(4) can only keep dual criminality as a condition.
+    assert_eq!(reserved(t, "bc-29"), ["no-dual-criminality"]);
+    // Art. 4(2) is a qualifier (serious harm), not an exemption of elements.
+    let r4 = t.reservation(&ProvisionId::parse("bc-4").unwrap()).unwrap();
+    assert!(!r4.is_whole());
+    assert_eq!(r4.options, ["serious-harm"]);
+    // With the reservations recorded, the jurisdiction elements they may reach are reported as
+    // reserved rather than missing, and child-abuse material is reported as reserved.
+    let bc = c.framework("bc").unwrap();
+    let cov = gap::coverage(&c, bc, chile(&c), d("2026-11-01"));
+    let bc22 = cov
+        .provision(&ProvisionId::parse("bc-22").unwrap())
+        .unwrap();
+    assert_eq!(bc22.reserved, ["ships", "aircraft", "nationals"]);
+    let bc9 = cov.provision(&ProvisionId::parse("bc-9").unwrap()).unwrap();
+    assert_eq!(bc9.status, Status::Reserved);
+}
+
+#[test]
+fn chile_corporate_liability_does_not_end_in_2024() {
+    // Ley 21.459 art. 21 and third transitory article: computer offences in the Ley 20.393
+    // catalogue from 20 Dec 2022 (pumarino.cl, bcp.cl). Ley 21.595 (in force 1 Sep 2024) widened
+    // corporate liability (BCN Historia de la Ley 21.595); no source shows a repeal.
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let bc12 = ProvisionId::parse("bc-12").unwrap();
+    for date in ["2023-01-01", "2024-09-01", "2026-11-01"] {
+        let cov = gap::coverage(&c, bc, chile(&c), d(date));
+        assert!(cov.provision(&bc12).unwrap().is_implemented(), "{date}");
+    }
+    let before = gap::coverage(&c, bc, chile(&c), d("2022-12-19"));
+    assert!(!before.provision(&bc12).unwrap().is_implemented());
+    let law = c.statutes.iter().find(|s| s.id == "cl-ley-20393").unwrap();
+    assert_eq!(law.repealed, None);
+}
+
+#[test]
+fn chile_system_interference_carries_up_to_five_years() {
+    // Ley 21.459 art. 1: presidio menor en sus grados medio a máximo (541 days to 5 years),
+    // LeyChile text of 20 June 2022.
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let cov = gap::coverage(&c, bc, chile(&c), d("2026-11-01"));
+    let bc5 = cov.provision(&ProvisionId::parse("bc-5").unwrap()).unwrap();
+    assert_eq!(bc5.max_prison_months, Some(60.0));
+}
+
+#[test]
+fn chile_promulgation_decree_published_28_august_2017() {
+    // Decreto 83 of 27 Apr 2017 (Ministry of Foreign Affairs), Diario Oficial 28 Aug 2017
+    // (vLex Legislación Oficial copy of the Diario Oficial text).
+    let c = shipped();
+    let decree = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "cl-decreto-83-2017")
+        .expect("Decreto 83 in the corpus");
+    assert_eq!(decree.in_force, Some(d("2017-08-28")));
+    assert_eq!(decree.enacted, Some(d("2017-04-27")));
+}
+
+#[test]
+fn chile_traffic_data_defined_by_ley_21577() {
+    // CPP art. 218 ter, added by Ley 21.577 (Diario Oficial 15 Jun 2023): iura.cl/cpp/218-ter.
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let bc1d = ProvisionId::parse("bc-1d").unwrap();
+    let after = gap::coverage(&c, bc, chile(&c), d("2023-06-15"));
+    assert_eq!(after.provision(&bc1d).unwrap().status, Status::Full);
+    let before = gap::coverage(&c, bc, chile(&c), d("2023-06-14"));
+    assert!(!before.provision(&bc1d).unwrap().is_implemented());
+}
+
+#[test]
+fn chile_designations_and_domestic_effect() {
+    // WIPO Lex CL/952, declarations 3 to 5: Art. 24(7) Ministry of Foreign Affairs, Art.
+    // 27(2)(a) Public Prosecutor's international cooperation unit, Art. 35 a 24/7 point of
+    // contact. Decreto 83 published in the Diario Oficial on 28 Aug 2017 (vLex copy).
+    let c = shipped();
+    let t = budapest(&c, "CL");
+    let designated: Vec<&str> = t
+        .designations
+        .iter()
+        .map(|x| x.provision.as_str())
+        .collect();
+    assert_eq!(designated, ["bc-24", "bc-27", "bc-35"]);
+    assert!(t.designations[0]
+        .authority
+        .as_deref()
+        .unwrap()
+        .contains("Relaciones Exteriores"));
+    assert_eq!(t.domestic_effect.as_ref().unwrap().date, d("2017-08-28"));
+    // With them, the 24/7 network is implemented (not missing) and at most one provision
+    // stays unexamined (Art. 17).
+    let bc = c.framework("bc").unwrap();
+    let cov = gap::coverage(&c, bc, chile(&c), d("2026-11-01"));
+    let bc35 = cov
+        .provision(&ProvisionId::parse("bc-35").unwrap())
+        .unwrap();
+    assert!(bc35.is_implemented());
+    assert!(cov.scores.examined >= 0.9, "{}", cov.scores.examined);
+}
