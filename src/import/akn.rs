@@ -493,3 +493,36 @@ fn text_of(n: Node) -> String {
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str =
+        r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>"#;
+
+    #[test]
+    fn points_in_a_list_stay_with_their_paragraph() {
+        let xml = format!(
+            "{HEAD}<paragraph eId=\"p_1\"><num>1</num><list><intro><p>The office offers:</p></intro><section eId=\"p_1_1\"><num>1)</num><content><p>advice;</p></content></section></list></paragraph></body></act></akomaNtoso>"
+        );
+        let doc = read("t.xml", &xml).unwrap();
+        assert_eq!(doc.units.len(), 1);
+        let Unit::Article { id, text, .. } = &doc.units[0] else {
+            panic!("an article: {:?}", doc.units)
+        };
+        assert_eq!(id, "para-1");
+        assert!(text.contains("1\\) advice;"), "{text}");
+    }
+
+    #[test]
+    fn nodes_are_located_by_line_and_column() {
+        let xml = format!(
+            "{HEAD}\n  <section><num>1</num></section>\n  <oops/></body></act></akomaNtoso>"
+        );
+        let errors = read("t.xml", &xml).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!((errors[0].line, errors[0].column), (Some(3), Some(3)));
+        assert!(errors[0].message.contains("<oops>"));
+    }
+}

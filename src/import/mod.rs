@@ -594,3 +594,37 @@ fn all_text(doc: &Document) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_lines_read_back_as_the_same_text() {
+        assert_eq!(escape_text_line("1) first point"), "1\\) first point");
+        assert_eq!(escape_text_line("2. second point"), "2\\. second point");
+        assert_eq!(escape_text_line("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_text_line("a <b> and [c]"), "a \\<b> and \\[c\\]");
+        assert_eq!(escape_text_line("1990 was a year."), "1990 was a year.");
+        assert_eq!(escape_heading("§ 1 {#x} *y*"), "§ 1 \\{\\#x\\} \\*y\\*");
+    }
+
+    #[test]
+    fn placeholders_and_languages() {
+        assert!(is_repealed_placeholder("(weggefallen)"));
+        assert!(is_repealed_placeholder("Derogado."));
+        assert!(is_repealed_placeholder("[Repealed]"));
+        assert!(!is_repealed_placeholder(
+            "Wer einen Rechner stört, wird bestraft."
+        ));
+        assert_eq!(
+            guess_language("Quien con el ánimo de la ley y de los que"),
+            Some("es")
+        );
+        assert_eq!(
+            guess_language("Wer die Daten und das System oder der"),
+            Some("de")
+        );
+        assert_eq!(guess_language("x"), None);
+    }
+}

@@ -194,6 +194,36 @@ pub fn apply(
 mod tests {
     use super::*;
 
+    fn reading(text: &str) -> PenaltyReading {
+        crate::suggest::penalty::read_penalty(text, "de").expect("a penalty")
+    }
+
+    #[test]
+    fn penalties_are_written_in_format_v2_and_read_back() {
+        let p = reading(
+            "wird mit Freiheitsstrafe bis zu zwei Jahren bestraft. In besonders schweren Fällen ist die Strafe Freiheitsstrafe von sechs Monaten bis zu zehn Jahren; bei Todesfolge lebenslange Freiheitsstrafe.",
+        );
+        let block = penalty(&p);
+        assert!(block.contains("  prison: [~, 2 years]\n"), "{block}");
+        assert!(block.contains("    - prison: [6 months, 10 years]\n      when: \"In besonders schweren Fällen ist die Strafe\"\n"), "{block}");
+        assert!(block.contains("    - prison: [~, life]\n"), "{block}");
+        // The corpus reader accepts what was written.
+        let file = format!(
+            "---\nid: xd-t\ncountry: XD\ntitle: T\nlanguage: de\nkind: act\nenacted: 2020-01-01\nreview: unverified\nsources: [https://example.org]\n---\n\n## § 1 {{#p-1}}\n\nText.\n\n```harmonia\nimplements:\n  - provision: bc-4\n    elements: [intent]\n    suggested: true\n{block}```\n"
+        );
+        let loaded = crate::corpus::load(&crate::corpus::CorpusSource::new(None)).unwrap();
+        let (statute, found) =
+            crate::suggest::read_statute(&loaded.corpus.frameworks, "t.md", file.into_bytes());
+        assert!(!found.has_errors(), "{}", found.render(false));
+        let pen = statute.unwrap().sections[0]
+            .mapping
+            .as_ref()
+            .and_then(|m| m.penalty.clone())
+            .unwrap();
+        assert_eq!(pen.aggravated.len(), 2);
+        assert!(pen.aggravated[1].prison.as_ref().unwrap().max.is_life());
+    }
+
     #[test]
     fn durations_in_the_format_units() {
         assert_eq!(duration(24.0), "2 years");
