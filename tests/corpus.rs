@@ -264,11 +264,7 @@ mod uy;
 /// Countries still above the 10% cap of unknown provisions, with the most they may have:
 /// the list may only shrink, and each bound only fall, as their law is brought in (issue
 /// "examine every cell"; docs/corpus-review/<cc>.md says what was tried).
-const UNKNOWN_ABOVE_CAP: [(&str, usize); 3] = [
-    ("DO", 13),
-    ("PA", 4),
-    ("PE", 7),
-];
+const UNKNOWN_ABOVE_CAP: [(&str, usize); 3] = [("DO", 13), ("PA", 4), ("PE", 7)];
 
 #[test]
 fn no_country_has_more_than_a_tenth_of_its_provisions_unexamined() {
@@ -309,7 +305,11 @@ fn every_claim_of_evidence_cites_a_source() {
                 "{}: a review without sources",
                 country.code
             );
-            assert!(r.checked.is_some(), "{}: a review without `checked`", country.code);
+            assert!(
+                r.checked.is_some(),
+                "{}: a review without `checked`",
+                country.code
+            );
         }
         for t in &country.treaties {
             for d in &t.designations {
@@ -340,7 +340,12 @@ fn no_shipped_verdict_is_missing_without_a_review() {
     for country in &c.countries {
         for p in gap::coverage(&c, bc, country, today).provisions {
             if p.status == Status::Missing {
-                assert!(p.examined && p.review.is_some(), "{} {}", country.code, p.provision);
+                assert!(
+                    p.examined && p.review.is_some(),
+                    "{} {}",
+                    country.code,
+                    p.provision
+                );
             }
         }
     }
