@@ -60,6 +60,11 @@ pub const SPLIT_WEIGHT: f32 = 0.8;
 /// what each brings, see [`super::eval`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Analysis {
+    /// Natural-language queries match most of their concepts; off, their words are all
+    /// required and go through the query parser (as before this analysis existed).
+    pub natural: bool,
+    /// BM25 measures each language's text against that language's sections.
+    pub language_lengths: bool,
     /// The term table (route 2) and its rows' words in the provisions' concept texts.
     pub terms: bool,
     /// Verb forms ([`morph::variants`]).
@@ -71,9 +76,25 @@ pub struct Analysis {
 impl Default for Analysis {
     fn default() -> Analysis {
         Analysis {
+            natural: true,
+            language_lengths: true,
             terms: true,
             inflection: true,
             compounds: true,
+        }
+    }
+}
+
+impl Analysis {
+    /// Every step off: search as it was before natural-language queries (elisions still cut,
+    /// so that every query of the labelled set can be read).
+    pub fn baseline() -> Analysis {
+        Analysis {
+            natural: false,
+            language_lengths: false,
+            terms: false,
+            inflection: false,
+            compounds: false,
         }
     }
 }
@@ -132,8 +153,9 @@ pub struct Concept {
     own: Vec<Box<dyn Query>>,
     /// Route 2: (row id, language slot, word, query on that language's text).
     terms: Vec<(String, usize, String, Box<dyn Query>)>,
-    /// Route 3: provision id -> the word its concept text holds.
-    provisions: BTreeMap<String, String>,
+    /// Route 3: provision id -> the word its concept text holds, and how many provisions'
+    /// concept texts hold that word (fewer: more specific).
+    provisions: BTreeMap<String, (String, usize)>,
     /// For a concept of several words: each word's concept.
     parts: Vec<Concept>,
 }
@@ -246,7 +268,9 @@ pub fn build(cx: &Context<'_>, natural: &Natural) -> Result<Built, Error> {
         let q = cx.parser.parse_query(f).map_err(|e| {
             Error::Usage(format!("cannot read the filter `{f}` of the query: {e}"))
         })?;
-        clauses.push((Occur::Must, q));
+        // `concept_en:deleting` finds the sections of the provisions whose concept text
+        // holds the word, as in the query syntax.
+        clauses.push((Occur::Must, cx.concepts.expand(q.as_ref(), cx.searcher)));
     }
     let query: Box<dyn Query> = if clauses.len() == 1 {
         clauses.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery))
@@ -328,8 +352,9 @@ fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
         }
         for form in forms(cx, an, slot, word) {
             let refs: Vec<&str> = form.iter().map(String::as_str).collect();
-            for p in cx.concepts.provisions_holding(slot, &refs) {
-                provisions.entry(p.to_string()).or_insert_with(|| word.to_string());
+            let holding = cx.concepts.provisions_holding(slot, &refs);
+            for p in &holding {
+                note(&mut provisions, p, word, holding.len());
             }
         }
         if cx.analysis.inflection && stems.len() == 1 && *lang != "en" && *lang != "other" {
@@ -386,20 +411,31 @@ fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
     c
 }
 
+/// Records that provision `p` holds `term`, a term `holders` provisions hold, keeping the
+/// most specific term a provision is reached by.
+fn note(provisions: &mut BTreeMap<String, (String, usize)>, p: &str, term: &str, holders: usize) {
+    match provisions.get_mut(p) {
+        Some(e) if e.1 <= holders => {}
+        Some(e) => *e = (term.to_string(), holders),
+        None => {
+            provisions.insert(p.to_string(), (term.to_string(), holders));
+        }
+    }
+}
+
 /// The provisions whose concept text holds the phrase `text` in some language.
 fn add_phrase_provisions(
     cx: &Context<'_>,
     an: &mut Analyzers,
     text: &str,
-    provisions: &mut BTreeMap<String, String>,
+    provisions: &mut BTreeMap<String, (String, usize)>,
 ) {
     for slot in 0..LANGUAGE_SLOTS.len() {
         let stems = terms::analyse(&mut an.slots[slot], text);
         let refs: Vec<&str> = stems.iter().map(String::as_str).collect();
-        for p in cx.concepts.provisions_holding(slot, &refs) {
-            provisions
-                .entry(p.to_string())
-                .or_insert_with(|| text.to_string());
+        let holding = cx.concepts.provisions_holding(slot, &refs);
+        for p in &holding {
+            note(provisions, p, text, holding.len());
         }
     }
 }
@@ -421,15 +457,22 @@ fn add_rows(cx: &Context<'_>, an: &mut Analyzers, rows: &[usize], c: &mut Concep
                     continue;
                 }
                 let refs: Vec<&str> = stems.iter().map(String::as_str).collect();
-                for p in cx.concepts.provisions_holding(slot, &refs) {
-                    c.provisions
-                        .entry(p.to_string())
-                        .or_insert_with(|| w.clone());
+                let holding = cx.concepts.provisions_holding(slot, &refs);
+                for p in &holding {
+                    note(&mut c.provisions, p, w, holding.len());
                 }
                 if !seen.insert((slot, stems.clone())) {
                     continue;
                 }
-                if let Some(q) = leaf(f.text[slot], &stems) {
+                // The word in the section's text (its language's field) or heading.
+                let heading = terms::analyse(&mut an.folded, w);
+                let mut either: Vec<Box<dyn Query>> = Vec::new();
+                either.extend(leaf(f.text[slot], &stems));
+                either.extend(leaf(f.heading, &heading).map(|q| boosted(q, 2.0)));
+                if !either.is_empty() {
+                    let q = Box::new(BooleanQuery::new(
+                        either.into_iter().map(|q| (Occur::Should, q)).collect(),
+                    ));
                     c.terms.push((row.id.clone(), slot, w.clone(), q));
                 }
             }
@@ -455,18 +498,22 @@ fn concept_query(cx: &Context<'_>, c: &Concept) -> Box<dyn Query> {
         alternatives.push((Occur::Should, boosted(q.box_clone(), TERM_WEIGHT)));
     }
     let n = cx.searcher.num_docs() as f32;
-    for p in c.provisions.keys() {
+    let all = cx.concepts.len().max(1) as f32;
+    for (p, (_, holders)) in &c.provisions {
         let term = Term::from_field_text(cx.fields.provision, p);
         let df = (cx.searcher.doc_freq(&term).unwrap_or_default() as f32).min(n);
         if df == 0.0 {
             continue;
         }
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        // A term only one provision holds names it (`Computersabotage`); one that many
+        // hold (`Daten`) says little about any of them.
+        let specific = (1.0 + all / (*holders).max(1) as f32).ln();
         alternatives.push((
             Occur::Should,
             Box::new(ConstScoreQuery::new(
                 Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-                CONCEPT_BOOST * idf,
+                CONCEPT_BOOST * idf * specific,
             )),
         ));
     }
@@ -540,7 +587,7 @@ fn explain_concept(
             }));
         }
     }
-    for (p, term) in &c.provisions {
+    for (p, (term, _)) in &c.provisions {
         if provisions.contains(p) {
             out.push(reason(Via::Provision {
                 provision: p.clone(),

@@ -303,6 +303,16 @@ impl Concepts {
         }
     }
 
+    /// Number of provisions.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True when there are no provisions.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
     /// The provisions whose concept text in `slot` holds `words` one after the other.
     pub fn provisions_holding(&self, slot: usize, words: &[&str]) -> Vec<&str> {
         if words.is_empty() {

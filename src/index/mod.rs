@@ -40,6 +40,7 @@ pub mod analyzers;
 pub mod bridge;
 pub mod build;
 pub mod concept;
+pub mod eval;
 pub mod manifest;
 pub mod morph;
 pub mod plan;

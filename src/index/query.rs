@@ -392,6 +392,18 @@ impl SearchIndex {
                 clauses.push((Occur::Must, self.concepts.expand(parsed.as_ref(), &searcher)));
                 asked = Asked::Syntax(parsed);
             }
+            Some(Plan::Natural(natural)) if !request.analysis.natural => {
+                let q = natural
+                    .filters
+                    .iter()
+                    .chain(&natural.words)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let parsed = self.parse(&q)?;
+                clauses.push((Occur::Must, self.concepts.expand(parsed.as_ref(), &searcher)));
+                asked = Asked::Syntax(parsed);
+            }
             Some(Plan::Natural(natural)) => {
                 let empty = Vocabulary::default();
                 let vocabulary = if request.analysis.compounds {
@@ -457,12 +469,12 @@ impl SearchIndex {
             );
             let stats = LanguageStats {
                 searcher: &searcher,
-                scale: &self.scale,
+                scale: if request.analysis.language_lengths { &self.scale } else { &[] },
             };
             let (top, tally) = searcher
                 .search_with_statistics_provider(&query, &self.in_force.filter(day, collector), &stats)
                 .map_err(index_error)?;
-            (self.settle_ties(&searcher, &query, day, top, limit)?, tally)
+            (self.settle_ties(&searcher, &query, day, top, limit, &stats)?, tally)
         } else {
             let collector = (
                 TopDocs::with_limit(limit).order_by_string_fast_field("section", Order::Asc),
@@ -547,6 +559,7 @@ impl SearchIndex {
         day: Option<u32>,
         top: Vec<(f32, DocAddress)>,
         limit: usize,
+        stats: &LanguageStats<'_>,
     ) -> Result<Vec<(f32, DocAddress)>, Error> {
         if top.is_empty() {
             return Ok(top);
@@ -558,10 +571,6 @@ impl SearchIndex {
             let mut above: Vec<(f32, DocAddress)> =
                 top.iter().copied().filter(|(s, _)| *s > cut).collect();
             let needed = limit - above.len().min(limit);
-            let stats = LanguageStats {
-                searcher,
-                scale: &self.scale,
-            };
             let tied = searcher
                 .search_with_statistics_provider(
                     query,
@@ -572,7 +581,7 @@ impl SearchIndex {
                             needed,
                         },
                     ),
-                    &stats,
+                    stats,
                 )
                 .map_err(index_error)?;
             above.extend(tied.into_iter().map(|a| (cut, a)));
