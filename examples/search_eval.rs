@@ -63,6 +63,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             f.n, f.recall, f.mrr, f.ndcg, b.recall, b.mrr, b.ndcg
         );
     }
+    let pairs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/search-forms.txt"))?;
+    let (plain, with, compounds) = harmonia::index::morph::judge_pairs(&pairs)?;
+    println!("\n| word forms (benches/search-forms.txt) | pairs to join | joined | precision | recall |");
+    println!("|---|---|---|---|---|");
+    for (name, j) in [("verb forms, Snowball stem alone", plain), ("verb forms, with harmonia's variants", with), ("German compounds", compounds)] {
+        println!("| {name} | {} | {} | {:.2} | {:.2} |", j.should, j.joined, j.precision(), j.recall());
+    }
     if misses {
         println!();
         for j in all.iter().filter(|j: &&Judgement| !j.missed.is_empty()) {

@@ -151,13 +151,71 @@ pub struct Concept {
     pub text: String,
     /// Route 1: the section's own words (one query a word for a concept of several words).
     own: Vec<Box<dyn Query>>,
+    /// Route 1 again, as words to look for in a hit (see [`explain`]).
+    own_forms: Vec<Form>,
     /// Route 2: (row id, language slot, word, query on that language's text).
     terms: Vec<(String, usize, String, Box<dyn Query>)>,
+    /// Route 2 again: (row id, language slot, word, its stems, its folded words).
+    term_forms: Vec<(String, usize, String, Vec<String>, Vec<String>)>,
     /// Route 3: provision id -> the word its concept text holds, and how many provisions'
     /// concept texts hold that word (fewer: more specific).
     provisions: BTreeMap<String, (String, usize)>,
     /// For a concept of several words: each word's concept.
     parts: Vec<Concept>,
+}
+
+/// Words whose presence in a hit's fields shows a route: the stems of a language slot's
+/// text, the folded words of the heading or title, or two stems both in the text.
+#[derive(Clone, Debug)]
+enum Form {
+    Text(usize, Vec<String>),
+    Heading(Vec<String>),
+    Title(Vec<String>),
+    Both(usize, String, String),
+}
+
+/// A hit's words, analysed as the index holds them, for [`explain`].
+pub struct Evidence {
+    /// Language slot of the hit's text.
+    pub slot: usize,
+    /// Its text's terms (stemmed for its language).
+    pub text: Vec<String>,
+    /// Its heading's terms (folded).
+    pub heading: Vec<String>,
+    /// Its statute title's terms (folded).
+    pub title: Vec<String>,
+}
+
+impl Evidence {
+    /// Analyses a hit's text (in language slot `slot`), heading and statute title.
+    pub fn new(slot: usize, text: &str, heading: &str, title: &str) -> Evidence {
+        let mut an = Analyzers::new();
+        Evidence {
+            slot,
+            text: terms::analyse(&mut an.slots[slot.min(LANGUAGE_SLOTS.len() - 1)], text),
+            heading: terms::analyse(&mut an.folded, heading),
+            title: terms::analyse(&mut an.folded, title),
+        }
+    }
+
+    fn holds(&self, form: &Form) -> bool {
+        match form {
+            Form::Text(slot, words) => *slot == self.slot && has(&self.text, words),
+            Form::Heading(words) => has(&self.heading, words),
+            Form::Title(words) => has(&self.title, words),
+            Form::Both(slot, a, b) => {
+                *slot == self.slot && self.text.contains(a) && self.text.contains(b)
+            }
+        }
+    }
+}
+
+/// True when `words` occur one after the other in `tokens`.
+fn has(tokens: &[String], words: &[String]) -> bool {
+    !words.is_empty()
+        && tokens
+            .windows(words.len())
+            .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
 }
 
 /// A natural-language query, built.
@@ -236,7 +294,9 @@ pub fn build(cx: &Context<'_>, natural: &Natural) -> Result<Built, Error> {
             let mut c = Concept {
                 text,
                 own: Vec::new(),
+                own_forms: Vec::new(),
                 terms: Vec::new(),
+                term_forms: Vec::new(),
                 provisions: BTreeMap::new(),
                 parts,
             };
@@ -337,7 +397,10 @@ fn boosted(q: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
 fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
     let f = cx.fields;
     let mut own: Vec<Box<dyn Query>> = Vec::new();
+    let mut own_forms: Vec<Form> = Vec::new();
     let folded = terms::analyse(&mut an.folded, word);
+    own_forms.push(Form::Heading(folded.clone()));
+    own_forms.push(Form::Title(folded.clone()));
     if let Some(q) = leaf(f.heading, &folded) {
         own.push(boosted(q, 2.0));
     }
@@ -347,6 +410,7 @@ fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
     let mut provisions = BTreeMap::new();
     for (slot, lang) in LANGUAGE_SLOTS.iter().enumerate() {
         let stems = terms::analyse(&mut an.slots[slot], word);
+        own_forms.push(Form::Text(slot, stems.clone()));
         if let Some(q) = leaf(f.text[slot], &stems) {
             own.push(q);
         }
@@ -361,6 +425,7 @@ fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
             for v in morph::variants(lang, &stems[0]) {
                 let term = Term::from_field_text(f.text[slot], &v);
                 if cx.searcher.doc_freq(&term).unwrap_or_default() > 0 {
+                    own_forms.push(Form::Text(slot, vec![v.clone()]));
                     own.push(boosted(
                         Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
                         VARIANT_WEIGHT,
@@ -374,6 +439,7 @@ fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
         let stem = terms::analyse(&mut an.slots[de], word);
         if let [stem] = stem.as_slice() {
             for c in cx.vocabulary.compounds(&folded[0], stem, &mut an.slots[de]) {
+                own_forms.push(Form::Text(de, vec![c.clone()]));
                 own.push(boosted(
                     Box::new(TermQuery::new(
                         Term::from_field_text(f.text[de], &c),
@@ -384,6 +450,7 @@ fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
             }
             if !cx.vocabulary.contains(stem) {
                 if let Some((a, b)) = cx.vocabulary.split(&folded[0], &mut an.slots[de]) {
+                    own_forms.push(Form::Both(de, a.clone(), b.clone()));
                     let both: Vec<(Occur, Box<dyn Query>)> = [a, b]
                         .iter()
                         .filter_map(|p| leaf(f.text[de], std::slice::from_ref(p)))
@@ -400,7 +467,9 @@ fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
     let mut c = Concept {
         text: word.to_string(),
         own: vec![own_query],
+        own_forms,
         terms: Vec::new(),
+        term_forms: Vec::new(),
         provisions,
         parts: Vec::new(),
     };
@@ -468,12 +537,19 @@ fn add_rows(cx: &Context<'_>, an: &mut Analyzers, rows: &[usize], c: &mut Concep
                 let heading = terms::analyse(&mut an.folded, w);
                 let mut either: Vec<Box<dyn Query>> = Vec::new();
                 either.extend(leaf(f.text[slot], &stems));
-                either.extend(leaf(f.heading, &heading).map(|q| boosted(q, 2.0)));
+                // Headings only for the words of rows naming an offence (those with
+                // provisions, `Fraude eletrônica`): general vocabulary in every heading would
+                // add a posting list a word for little.
+                if !row.provisions.is_empty() {
+                    either.extend(leaf(f.heading, &heading).map(|q| boosted(q, 2.0)));
+                }
                 if !either.is_empty() {
                     let q = Box::new(BooleanQuery::new(
                         either.into_iter().map(|q| (Occur::Should, q)).collect(),
                     ));
                     c.terms.push((row.id.clone(), slot, w.clone(), q));
+                    c.term_forms
+                        .push((row.id.clone(), slot, w.clone(), stems.clone(), heading.clone()));
                 }
             }
         }
@@ -543,43 +619,33 @@ pub fn matches(searcher: &Searcher, query: &dyn Query, address: DocAddress) -> b
     }
 }
 
-/// Why the section at `address` (in language slot `slot`, implementing `provisions`)
-/// matched the concepts of `built`: one reason a route that carries a concept.
-pub fn explain(
-    searcher: &Searcher,
-    built: &Built,
-    address: DocAddress,
-    slot: usize,
-    provisions: &[String],
-) -> Vec<Reason> {
+/// Why a hit (its words in `evidence`, implementing `provisions`) matched the concepts of
+/// `built`: one reason a route that carries a concept. Judged on the hit's own words in
+/// memory, not by searching again.
+pub fn explain(built: &Built, evidence: &Evidence, provisions: &[String]) -> Vec<Reason> {
     let mut out = Vec::new();
     for c in &built.concepts {
-        explain_concept(searcher, c, address, slot, provisions, &mut out);
+        explain_concept(c, evidence, provisions, &mut out);
     }
     out
 }
 
-fn explain_concept(
-    searcher: &Searcher,
-    c: &Concept,
-    address: DocAddress,
-    slot: usize,
-    provisions: &[String],
-    out: &mut Vec<Reason>,
-) {
+fn explain_concept(c: &Concept, evidence: &Evidence, provisions: &[String], out: &mut Vec<Reason>) {
     let reason = |via: Via| Reason {
         query: c.text.clone(),
         via,
     };
-    if !c.own.is_empty() && c.own.iter().all(|q| matches(searcher, q.as_ref(), address)) {
+    if c.own_forms.iter().any(|f| evidence.holds(f)) {
         out.push(reason(Via::OwnWords));
     }
     let mut rows_seen: Vec<&str> = Vec::new();
-    for (row, s, word, q) in &c.terms {
-        if *s != slot || rows_seen.contains(&row.as_str()) {
+    for (row, slot, word, stems, heading) in &c.term_forms {
+        if rows_seen.contains(&row.as_str()) {
             continue;
         }
-        if matches(searcher, q.as_ref(), address) {
+        let found = (*slot == evidence.slot && has(&evidence.text, stems))
+            || has(&evidence.heading, heading);
+        if found {
             rows_seen.push(row);
             out.push(reason(Via::Term {
                 row: row.clone(),
@@ -596,6 +662,6 @@ fn explain_concept(
         }
     }
     for part in &c.parts {
-        explain_concept(searcher, part, address, slot, provisions, out);
+        explain_concept(part, evidence, provisions, out);
     }
 }

@@ -214,6 +214,104 @@ impl Vocabulary {
     }
 }
 
+/// Precision and recall of a way of joining word forms over judged pairs.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Joined {
+    /// Pairs judged to belong together.
+    pub should: usize,
+    /// Pairs joined.
+    pub joined: usize,
+    /// Pairs joined that belong together.
+    pub right: usize,
+}
+
+impl Joined {
+    /// Joined pairs that belong together, over joined pairs (1 when none is joined).
+    pub fn precision(&self) -> f64 {
+        if self.joined == 0 {
+            1.0
+        } else {
+            self.right as f64 / self.joined as f64
+        }
+    }
+
+    /// Joined pairs that belong together, over pairs that belong together.
+    pub fn recall(&self) -> f64 {
+        if self.should == 0 {
+            0.0
+        } else {
+            self.right as f64 / self.should as f64
+        }
+    }
+
+    fn count(&mut self, should: bool, joined: bool) {
+        self.should += usize::from(should);
+        self.joined += usize::from(joined);
+        self.right += usize::from(should && joined);
+    }
+}
+
+/// The judged word pairs of `benches/search-forms.txt` (see that file) measured: verb forms
+/// by the Snowball stem alone and with [`variants`], compounds with [`Vocabulary::compounds`]
+/// over the German words of the file. Returns (stem alone, with variants, compounds).
+pub fn judge_pairs(text: &str) -> Result<(Joined, Joined, Joined), String> {
+    use super::analyzers::{folded, stemmed, STEMMED};
+    use super::terms::analyse;
+    let mut rows: Vec<(&str, &str, &str, &str)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        let [lang, a, b, judgement] = parts.as_slice() else {
+            return Err(format!("line {}: expected `lang | word | word | judgement`", i + 1));
+        };
+        if !["same", "different", "compound", "not-compound"].contains(judgement) {
+            return Err(format!("line {}: unknown judgement `{judgement}`", i + 1));
+        }
+        rows.push((lang, a, b, judgement));
+    }
+    let analyzer = |lang: &str| {
+        STEMMED
+            .iter()
+            .find(|(c, _)| *c == lang)
+            .map(|(_, l)| stemmed(*l))
+            .ok_or_else(|| format!("no stemmer for `{lang}`"))
+    };
+    let one = |a: &mut TextAnalyzer, w: &str| analyse(a, w).into_iter().next().unwrap_or_default();
+    let mut de = analyzer("de")?;
+    let mut fold = folded();
+    let vocabulary = Vocabulary::new(
+        rows.iter()
+            .filter(|r| r.0 == "de" && r.3.ends_with("compound"))
+            .flat_map(|r| [r.1, r.2])
+            .map(|w| one(&mut de, w)),
+    );
+    let (mut plain, mut with, mut compounds) = (Joined::default(), Joined::default(), Joined::default());
+    for (lang, a, b, judgement) in rows {
+        let mut an = analyzer(lang)?;
+        let (sa, sb) = (one(&mut an, a), one(&mut an, b));
+        match judgement {
+            "same" | "different" => {
+                let should = judgement == "same";
+                plain.count(should, sa == sb);
+                let joined = sa == sb
+                    || variants(lang, &sa).contains(&sb)
+                    || variants(lang, &sb).contains(&sa);
+                with.count(should, joined);
+            }
+            _ => {
+                let found = vocabulary
+                    .compounds(&one(&mut fold, a), &sa, &mut de)
+                    .contains(&sb);
+                compounds.count(judgement == "compound", found);
+            }
+        }
+    }
+    Ok((plain, with, compounds))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,6 +345,20 @@ mod tests {
         assert_eq!(pt("acessar"), pt("acessou"));
         let fr = |w| stem(Language::French, w);
         assert_eq!(fr("accéder"), fr("accède"));
+    }
+
+    #[test]
+    fn judged_pairs_gain_recall_and_keep_precision() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/search-forms.txt"),
+        )
+        .unwrap();
+        let (plain, with, compounds) = judge_pairs(&text).unwrap();
+        assert!(with.recall() > plain.recall(), "{plain:?} {with:?}");
+        assert!(with.precision() >= 0.9, "{with:?}");
+        assert!(compounds.recall() >= 0.8, "{compounds:?}");
+        assert!(compounds.precision() >= 0.9, "{compounds:?}");
+        assert!(judge_pairs("de | a | b | maybe").is_err());
     }
 
     #[test]

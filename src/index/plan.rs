@@ -151,7 +151,11 @@ pub fn plan(query: &str) -> Result<Plan, Error> {
             continue;
         }
         // A word with inner apostrophes or other punctuation the parser reads (`:`) is split.
-        for w in t.split(['\'', ':']).filter(|w| !w.is_empty()) {
+        // Punctuation alone (`§`, `-`) is no concept: it would only make sections fail the rule.
+        for w in t
+            .split(['\'', ':'])
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+        {
             natural.stop.push(is_stop_word(w));
             natural.words.push(w.to_string());
         }
@@ -235,6 +239,7 @@ mod tests {
         assert_eq!(natural("dell'accesso").words, ["accesso"]);
         assert_eq!(natural("jusqu'à").words, ["à"]);
         assert_eq!(natural("O'Brien").words, ["O", "Brien"]);
+        assert_eq!(natural("§ 202a").words, ["202a"]);
         // Operators keep their meaning; elisions are cut inside them too.
         assert_eq!(
             plan("l'accès -d'office").unwrap(),

@@ -180,9 +180,6 @@ pub struct Hit {
 /// Hits of one search that get their [`Hit::why`].
 pub const MAX_EXPLAINED: usize = 100;
 
-/// Hits collected beyond `--limit` to settle ties at the cut (see [`SearchIndex::search`]).
-const TIE_MARGIN: usize = 32;
-
 /// A piece of section text with the matched words marked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Snippet {
@@ -464,7 +461,7 @@ impl SearchIndex {
         let limit = request.limit.max(1);
         let (scored, tally): (Vec<(f32, DocAddress)>, Tally) = if !matches!(asked, Asked::Nothing) {
             let collector = (
-                TopDocs::with_limit(limit + TIE_MARGIN).order_by_score(),
+                BestCollector { limit },
                 TallyCollector { names: &self.names },
             );
             let stats = LanguageStats {
@@ -474,7 +471,7 @@ impl SearchIndex {
             let (top, tally) = searcher
                 .search_with_statistics_provider(&query, &self.in_force.filter(day, collector), &stats)
                 .map_err(index_error)?;
-            (self.settle_ties(&searcher, &query, day, top, limit, &stats)?, tally)
+            (top.into_iter().map(|(s, _, a)| (s, a)).collect(), tally)
         } else {
             let collector = (
                 TopDocs::with_limit(limit).order_by_string_fast_field("section", Order::Asc),
@@ -502,7 +499,7 @@ impl SearchIndex {
             let doc: TantivyDocument = searcher.doc(address).map_err(index_error)?;
             let mut hit = self.hit(&doc, score, &snippets);
             if i < MAX_EXPLAINED {
-                hit.why = self.why(&searcher, &asked, address, &hit);
+                hit.why = self.why(&searcher, &asked, address, &doc, &hit);
             }
             hits.push(hit);
         }
@@ -514,18 +511,59 @@ impl SearchIndex {
         })
     }
 
+    /// True when a word or phrase of a query in the query syntax occurs in the hit's own
+    /// text, heading or title (judged in memory on the hit's words).
+    fn own_words_hold(&self, query: &dyn Query, doc: &TantivyDocument, slot: usize) -> bool {
+        let f = &self.fields;
+        let get = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let evidence = bridge::Evidence::new(slot, &get(f.text[slot]), &get(f.heading), &get(f.title));
+        let mut found = false;
+        query.query_terms(&mut |term, _| {
+            let value = term.value();
+            let Some(word) = value.as_str().map(str::to_string) else {
+                return;
+            };
+            let field = term.field();
+            found |= (field == f.text[slot] && evidence.text.contains(&word))
+                || (field == f.heading && evidence.heading.contains(&word))
+                || (field == f.title && evidence.title.contains(&word));
+        });
+        found
+    }
+
     /// Why a hit matched (see [`bridge::explain`]); for a query in the query syntax, the
     /// whole query is one concept, held by the section's own words or a provision's concept
     /// text.
-    fn why(&self, searcher: &Searcher, asked: &Asked, address: DocAddress, hit: &Hit) -> Vec<Reason> {
+    fn why(
+        &self,
+        searcher: &Searcher,
+        asked: &Asked,
+        address: DocAddress,
+        doc: &TantivyDocument,
+        hit: &Hit,
+    ) -> Vec<Reason> {
         let slot = schema::slot_of(&hit.language);
         match asked {
             Asked::Nothing => Vec::new(),
-            Asked::Natural(built) => bridge::explain(searcher, built, address, slot, &hit.provisions),
+            Asked::Natural(built) => {
+                let text = doc
+                    .get_first(self.fields.text[slot])
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                let evidence =
+                    bridge::Evidence::new(slot, text, &hit.heading, &hit.statute_title);
+                bridge::explain(built, &evidence, &hit.provisions)
+            }
             Asked::Syntax(parsed) => {
                 let query = hit_query_text(parsed.as_ref());
                 let mut out = Vec::new();
-                if bridge::matches(searcher, parsed.as_ref(), address) {
+                let _ = (searcher, address);
+                if self.own_words_hold(parsed.as_ref(), doc, slot) {
                     out.push(Reason {
                         query: query.clone(),
                         via: Via::OwnWords,
@@ -545,57 +583,6 @@ impl SearchIndex {
                 out
             }
         }
-    }
-
-    /// The best `limit` of `top` (the best `limit + TIE_MARGIN` by score), hits of equal
-    /// score in section id order. When the hits sharing the score at the cut run past `top`,
-    /// the query runs again to collect every section of that score, keeping per segment
-    /// those first by section id (a segment's section column is sorted, so its term
-    /// ordinals compare like the ids).
-    fn settle_ties(
-        &self,
-        searcher: &Searcher,
-        query: &dyn Query,
-        day: Option<u32>,
-        top: Vec<(f32, DocAddress)>,
-        limit: usize,
-        stats: &LanguageStats<'_>,
-    ) -> Result<Vec<(f32, DocAddress)>, Error> {
-        if top.is_empty() {
-            return Ok(top);
-        }
-        let cut = top[top.len().min(limit) - 1].0;
-        let mut candidates: Vec<(f32, DocAddress)> = if top.len() == limit + TIE_MARGIN
-            && top.last().is_some_and(|(s, _)| *s == cut)
-        {
-            let mut above: Vec<(f32, DocAddress)> =
-                top.iter().copied().filter(|(s, _)| *s > cut).collect();
-            let needed = limit - above.len().min(limit);
-            let tied = searcher
-                .search_with_statistics_provider(
-                    query,
-                    &self.in_force.filter(
-                        day,
-                        TieCollector {
-                            score: cut,
-                            needed,
-                        },
-                    ),
-                    stats,
-                )
-                .map_err(index_error)?;
-            above.extend(tied.into_iter().map(|a| (cut, a)));
-            above
-        } else {
-            top
-        };
-        let mut keyed = Vec::with_capacity(candidates.len());
-        for (score, address) in candidates.drain(..) {
-            keyed.push((score, section_of(searcher, address), address));
-        }
-        keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        keyed.truncate(limit);
-        Ok(keyed.into_iter().map(|(s, _, a)| (s, a)).collect())
     }
 
     fn hit(&self, doc: &TantivyDocument, score: f32, snippets: &Snippets) -> Hit {
@@ -721,45 +708,64 @@ fn hit_query_text(query: &dyn Query) -> String {
     words.join(" ")
 }
 
-/// The section id of a document, from the `section` fast column.
-fn section_of(searcher: &Searcher, address: DocAddress) -> String {
-    let reader = searcher.segment_reader(address.segment_ord);
-    let mut out = String::new();
-    if let Ok(Some(column)) = reader.fast_fields().str("section") {
-        if let Some(ord) = column.term_ords(address.doc_id).next() {
-            let _ = column.ord_to_str(ord, &mut out);
-        }
+/// The best `limit` sections by score, ties broken by section id: each segment keeps its
+/// best by (score, section ordinal) (a segment's section column is sorted, so ordinals
+/// compare like the ids; the ordinal is read only for documents that reach the heap), and
+/// the segments' best are merged by (score, section id). Exact whatever the segments, so
+/// `--limit` cuts the same list after every rebuild, without a second pass over ties.
+struct BestCollector {
+    limit: usize,
+}
+
+/// A candidate of one segment: score, section ordinal, document; ordered best first.
+#[derive(Clone, Copy, PartialEq)]
+struct Candidate(f32, u64, DocId);
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    /// Greater is better: a higher score, then a lower ordinal.
+    fn cmp(&self, other: &Candidate) -> std::cmp::Ordering {
+        self.0
+            .total_cmp(&other.0)
+            .then_with(|| other.1.cmp(&self.1))
     }
-    out
 }
 
-/// Collects the documents scoring exactly `score`, keeping per segment the `needed` first by
-/// section id.
-struct TieCollector {
-    score: f32,
-    needed: usize,
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Candidate) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
-struct TieSegment {
-    score: f32,
-    needed: usize,
+struct BestSegment {
+    limit: usize,
     segment: u32,
     column: Option<tantivy::columnar::StrColumn>,
-    /// (section ordinal, doc), at most `needed`, the largest first out.
-    kept: std::collections::BinaryHeap<(u64, DocId)>,
+    /// The section ordinals, when every document has one (always, for harmonia's indexes):
+    /// read directly.
+    ords: Option<Column<u64>>,
+    /// The best so far, the worst on top.
+    kept: std::collections::BinaryHeap<std::cmp::Reverse<Candidate>>,
 }
 
-impl Collector for TieCollector {
-    type Fruit = Vec<DocAddress>;
-    type Child = TieSegment;
+impl Collector for BestCollector {
+    /// (score, section id, address), best first.
+    type Fruit = Vec<(f32, String, DocAddress)>;
+    type Child = BestSegment;
 
-    fn for_segment(&self, segment: u32, reader: &SegmentReader) -> tantivy::Result<TieSegment> {
-        Ok(TieSegment {
-            score: self.score,
-            needed: self.needed,
+    fn for_segment(&self, segment: u32, reader: &SegmentReader) -> tantivy::Result<BestSegment> {
+        let column = reader.fast_fields().str("section")?;
+        let ords = column
+            .as_ref()
+            .map(|c| c.ords().clone())
+            .filter(|o| o.get_cardinality() == Cardinality::Full);
+        Ok(BestSegment {
+            limit: self.limit,
             segment,
-            column: reader.fast_fields().str("section")?,
-            kept: std::collections::BinaryHeap::new(),
+            column,
+            ords,
+            kept: std::collections::BinaryHeap::with_capacity(self.limit + 1),
         })
     }
 
@@ -767,36 +773,56 @@ impl Collector for TieCollector {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<DocAddress>>) -> tantivy::Result<Vec<DocAddress>> {
-        Ok(fruits.into_iter().flatten().collect())
+    fn merge_fruits(
+        &self,
+        fruits: Vec<Vec<(f32, String, DocAddress)>>,
+    ) -> tantivy::Result<Vec<(f32, String, DocAddress)>> {
+        let mut all: Vec<(f32, String, DocAddress)> = fruits.into_iter().flatten().collect();
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        all.truncate(self.limit);
+        Ok(all)
     }
 }
 
-impl SegmentCollector for TieSegment {
-    type Fruit = Vec<DocAddress>;
+impl SegmentCollector for BestSegment {
+    type Fruit = Vec<(f32, String, DocAddress)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if score != self.score || self.needed == 0 {
-            return;
+        if self.kept.len() >= self.limit {
+            // Worse than the worst kept: no need to read its ordinal.
+            if self.kept.peek().is_some_and(|w| score < w.0 .0) {
+                return;
+            }
         }
-        let ord = self
-            .column
-            .as_ref()
-            .and_then(|c| c.term_ords(doc).next())
-            .unwrap_or(u64::MAX);
-        if self.kept.len() < self.needed {
-            self.kept.push((ord, doc));
-        } else if self.kept.peek().is_some_and(|&(top, _)| ord < top) {
+        let ord = match &self.ords {
+            Some(ords) => ords.values.get_val(doc),
+            None => self
+                .column
+                .as_ref()
+                .and_then(|c| c.term_ords(doc).next())
+                .unwrap_or(u64::MAX),
+        };
+        let candidate = Candidate(score, ord, doc);
+        if self.kept.len() < self.limit {
+            self.kept.push(std::cmp::Reverse(candidate));
+        } else if self.kept.peek().is_some_and(|w| candidate > w.0) {
             self.kept.pop();
-            self.kept.push((ord, doc));
+            self.kept.push(std::cmp::Reverse(candidate));
         }
     }
 
-    fn harvest(self) -> Vec<DocAddress> {
+    fn harvest(self) -> Vec<(f32, String, DocAddress)> {
         let segment = self.segment;
+        let column = self.column;
         self.kept
             .into_iter()
-            .map(|(_, doc)| DocAddress::new(segment, doc))
+            .map(|std::cmp::Reverse(Candidate(score, ord, doc))| {
+                let mut id = String::new();
+                if let Some(c) = &column {
+                    let _ = c.ord_to_str(ord, &mut id);
+                }
+                (score, id, DocAddress::new(segment, doc))
+            })
             .collect()
     }
 }
