@@ -101,7 +101,7 @@ fn german_headings_find_spanish_sections() {
     for s in ["cl-ley-21459#art-3", "co-ley-1273-2009#cp-269c", "do-ley-53-07#art-9"] {
         finds("Abfangen von Daten", "es", s);
     }
-    finds("Ausspähen von Daten", "es", "cl-ley-21459#art-2");
+    finds("Ausspähen von Daten", "es", "ar-ley-26388#cp-153-bis");
 }
 
 #[test]
@@ -189,7 +189,10 @@ fn operators_keep_their_meaning() {
     assert!(and["total"].as_u64() < natural["total"].as_u64());
     let phrase = search(&["\"acceso ilícito\"", "--language", "es", "--limit", "50"]);
     for h in phrase["hits"].as_array().unwrap() {
-        let text = format!("{} {}", h["heading"], h["snippet"]).to_lowercase();
+        let text = format!("{} {}", h["heading"], h["snippet"])
+            .replace("<mark>", "")
+            .replace("</mark>", "")
+            .to_lowercase();
         let provisions = h["provisions"].as_array().unwrap();
         assert!(
             text.contains("acceso ilícito") || !provisions.is_empty(),
@@ -337,8 +340,7 @@ fn german_compounds_come_from_the_corpus() {
     text.push_str("## § 1 Frist {#p-1}\n\nDie Frist beginnt mit der Tat.\n\n");
     text.push_str("## § 78 Verjährungsfrist {#p-78}\n\nDie Verjährungsfrist beträgt fünf Jahre; die Verjährungsfrist ruht.\n\n");
     text.push_str("## § 79 Verjährung {#p-79}\n\nDie Verjährung tritt ein, wenn die Tat verfolgt wird.\n\n");
-    text.push_str("## § 80 Daten {#p-80}\n\nDaten und ihre Löschung.\n\n");
-    text.push_str("## § 81 Datenlöschung {#p-81}\n\nDie Datenlöschung ist zu dokumentieren.\n");
+    text.push_str("## § 80 Daten {#p-80}\n\nDaten und ihre Löschung.\n");
     let dir = scratch(&text);
     let out = scratch_search(dir.path(), &["Verjährung", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -346,8 +348,8 @@ fn german_compounds_come_from_the_corpus() {
     let found = sections(&v);
     assert!(found.contains(&"xg-gesetz#p-78".to_string()), "{found:?}");
     assert!(found.contains(&"xg-gesetz#p-79".to_string()), "{found:?}");
-    // A compound of the query split into corpus words.
-    let out = scratch_search(dir.path(), &["Datenlöschungen", "--format", "json"]);
+    // A compound of the query the corpus lacks, split into corpus words.
+    let out = scratch_search(dir.path(), &["Datenlöschung", "--format", "json"]);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(sections(&v).contains(&"xg-gesetz#p-80".to_string()), "{v}");
 }

@@ -300,6 +300,13 @@ pub fn build(cx: &Context<'_>, natural: &Natural) -> Result<Built, Error> {
                 provisions: BTreeMap::new(),
                 parts,
             };
+            // The words as a phrase in the section's own text or heading, for `why`.
+            for slot in 0..LANGUAGE_SLOTS.len() {
+                c.own_forms
+                    .push(Form::Text(slot, terms::analyse(&mut an.slots[slot], &c.text)));
+            }
+            c.own_forms
+                .push(Form::Heading(terms::analyse(&mut an.folded, &c.text)));
             add_phrase_provisions(cx, &mut an, &c.text.clone(), &mut c.provisions);
             add_rows(cx, &mut an, &rows, &mut c);
             concepts.push(c);
@@ -418,7 +425,7 @@ fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
             let refs: Vec<&str> = form.iter().map(String::as_str).collect();
             let holding = cx.concepts.provisions_holding(slot, &refs);
             for p in &holding {
-                note(&mut provisions, p, word, holding.len());
+                note(&mut provisions, p, word, holding.len(), true);
             }
         }
         if cx.analysis.inflection && stems.len() == 1 && *lang != "en" && *lang != "other" {
@@ -480,12 +487,28 @@ fn word_concept(cx: &Context<'_>, an: &mut Analyzers, word: &str) -> Concept {
     c
 }
 
-/// Records that provision `p` holds `term`, a term `holders` provisions hold, keeping the
-/// most specific term a provision is reached by.
-fn note(provisions: &mut BTreeMap<String, (String, usize)>, p: &str, term: &str, holders: usize) {
+/// Records that provision `p` holds `term`, a term `holders` provisions hold: the provision
+/// keeps the fewest holders of any of its terms (its score), and shows the query's own word
+/// when that holds (`primary`), else its most specific term.
+fn note(
+    provisions: &mut BTreeMap<String, (String, usize)>,
+    p: &str,
+    term: &str,
+    holders: usize,
+    primary: bool,
+) {
     match provisions.get_mut(p) {
-        Some(e) if e.1 <= holders => {}
-        Some(e) => *e = (term.to_string(), holders),
+        Some(e) => {
+            if holders < e.1 {
+                e.1 = holders;
+                if !primary {
+                    return;
+                }
+            }
+            if primary && e.0 != term && holders <= e.1 {
+                e.0 = term.to_string();
+            }
+        }
         None => {
             provisions.insert(p.to_string(), (term.to_string(), holders));
         }
@@ -504,7 +527,7 @@ fn add_phrase_provisions(
         let refs: Vec<&str> = stems.iter().map(String::as_str).collect();
         let holding = cx.concepts.provisions_holding(slot, &refs);
         for p in &holding {
-            note(provisions, p, text, holding.len());
+            note(provisions, p, text, holding.len(), true);
         }
     }
 }
@@ -528,7 +551,7 @@ fn add_rows(cx: &Context<'_>, an: &mut Analyzers, rows: &[usize], c: &mut Concep
                 let refs: Vec<&str> = stems.iter().map(String::as_str).collect();
                 let holding = cx.concepts.provisions_holding(slot, &refs);
                 for p in &holding {
-                    note(&mut c.provisions, p, w, holding.len());
+                    note(&mut c.provisions, p, w, holding.len(), false);
                 }
                 if !seen.insert((slot, stems.clone())) {
                     continue;
