@@ -41,7 +41,14 @@ fn builtin_index() -> PathBuf {
 #[track_caller]
 fn search(args: &[&str]) -> Value {
     let out = harmonia()
-        .args(["search", "--format", "json", "--as-of", "2026-12-01", "--index"])
+        .args([
+            "search",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-12-01",
+            "--index",
+        ])
         .arg(builtin_index())
         .args(args)
         .output()
@@ -98,7 +105,11 @@ fn interceptacion_ilicita_reaches_every_language() {
 
 #[test]
 fn german_headings_find_spanish_sections() {
-    for s in ["cl-ley-21459#art-3", "co-ley-1273-2009#cp-269c", "do-ley-53-07#art-9"] {
+    for s in [
+        "cl-ley-21459#art-3",
+        "co-ley-1273-2009#cp-269c",
+        "do-ley-53-07#art-9",
+    ] {
         finds("Abfangen von Daten", "es", s);
     }
     finds("Ausspähen von Daten", "es", "ar-ley-26388#cp-153-bis");
@@ -129,12 +140,18 @@ fn verb_forms_meet() {
         assert_eq!(sections(&v)[0], "de-stgb#p-303a", "{q}");
         let why = &v["hits"][0]["why"];
         assert!(
-            why.as_array().unwrap().iter().any(|r| r["via"] == "own_words"),
+            why.as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["via"] == "own_words"),
             "{q}: {why}"
         );
     }
     for q in ["acceder", "accede", "accedió", "accediere"] {
-        assert!(search(&[q, "--language", "es"])["total"].as_u64() > Some(0), "{q}");
+        assert!(
+            search(&[q, "--language", "es"])["total"].as_u64() > Some(0),
+            "{q}"
+        );
     }
 }
 
@@ -143,7 +160,11 @@ fn elisions_parse() {
     let v = search(&["l'accès"]);
     assert!(v["total"].as_u64() > Some(0));
     let v = search(&["l’accès frauduleux", "--language", "en"]);
-    assert!(sections(&v).iter().any(|s| s == "gb-cma-1990#s-1"), "{:?}", sections(&v));
+    assert!(
+        sections(&v).iter().any(|s| s == "gb-cma-1990#s-1"),
+        "{:?}",
+        sections(&v)
+    );
 }
 
 #[test]
@@ -163,12 +184,21 @@ fn hits_say_why_they_matched() {
         "{why:?}"
     );
     assert!(
-        why.iter().any(|r| r["via"] == "term" && r["row"] == "interception"),
+        why.iter()
+            .any(|r| r["via"] == "term" && r["row"] == "interception"),
         "{why:?}"
     );
     // In the table too.
     let out = harmonia()
-        .args(["search", "interceptación", "--language", "de", "--limit", "3", "--index"])
+        .args([
+            "search",
+            "interceptación",
+            "--language",
+            "de",
+            "--limit",
+            "3",
+            "--index",
+        ])
         .arg(builtin_index())
         .output()
         .unwrap();
@@ -184,8 +214,20 @@ fn hits_say_why_they_matched() {
 #[test]
 fn operators_keep_their_meaning() {
     // Every word required with AND; a phrase stays a phrase.
-    let and = search(&["interceptación AND ilícita", "--language", "es", "--limit", "50"]);
-    let natural = search(&["interceptación ilícita", "--language", "es", "--limit", "50"]);
+    let and = search(&[
+        "interceptación AND ilícita",
+        "--language",
+        "es",
+        "--limit",
+        "50",
+    ]);
+    let natural = search(&[
+        "interceptación ilícita",
+        "--language",
+        "es",
+        "--limit",
+        "50",
+    ]);
     assert!(and["total"].as_u64() < natural["total"].as_u64());
     let phrase = search(&["\"acceso ilícito\"", "--language", "es", "--limit", "50"]);
     for h in phrase["hits"].as_array().unwrap() {
@@ -202,7 +244,11 @@ fn operators_keep_their_meaning() {
     // Field filters in a natural-language query hold for every hit.
     let v = search(&["country:de interceptación ilícita", "--limit", "50"]);
     assert!(v["total"].as_u64() > Some(0));
-    assert!(v["hits"].as_array().unwrap().iter().all(|h| h["country"] == "DE"));
+    assert!(v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["country"] == "DE"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -240,7 +286,10 @@ fn the_labelled_set_keeps_its_recall() {
     }
     // And it is better than search without the analysis.
     let before = Figures::of(&eval::run(&index, &blocks, Analysis::baseline()).unwrap());
-    assert!(overall.recall > before.recall + 0.2, "{overall:?} vs {before:?}");
+    assert!(
+        overall.recall > before.recall + 0.2,
+        "{overall:?} vs {before:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -300,7 +349,9 @@ fn minus_words_work_on_the_command_line() {
             assert!(!text.contains("penal "), "{args:?}: {h}");
         }
     }
-    let all = search(&["acceso", "--limit", "500"])["total"].as_u64().unwrap();
+    let all = search(&["acceso", "--limit", "500"])["total"]
+        .as_u64()
+        .unwrap();
     let without = search(&["acceso", "-penal"])["total"].as_u64().unwrap();
     assert!(without < all);
 }
@@ -339,11 +390,18 @@ fn german_compounds_come_from_the_corpus() {
     let mut text = HEAD.to_string();
     text.push_str("## § 1 Frist {#p-1}\n\nDie Frist beginnt mit der Tat.\n\n");
     text.push_str("## § 78 Verjährungsfrist {#p-78}\n\nDie Verjährungsfrist beträgt fünf Jahre; die Verjährungsfrist ruht.\n\n");
-    text.push_str("## § 79 Verjährung {#p-79}\n\nDie Verjährung tritt ein, wenn die Tat verfolgt wird.\n\n");
+    text.push_str(
+        "## § 79 Verjährung {#p-79}\n\nDie Verjährung tritt ein, wenn die Tat verfolgt wird.\n\n",
+    );
     text.push_str("## § 80 Daten {#p-80}\n\nDaten und ihre Löschung.\n");
     let dir = scratch(&text);
     let out = scratch_search(dir.path(), &["Verjährung", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let found = sections(&v);
     assert!(found.contains(&"xg-gesetz#p-78".to_string()), "{found:?}");
@@ -359,17 +417,25 @@ fn equal_scores_come_in_section_order() {
     let mut text = HEAD.to_string();
     // Ten sections whose text is the same: the same score for any word of it.
     for n in [9, 3, 7, 1, 5, 10, 2, 8, 4, 6] {
-        text.push_str(&format!("## § {n} Gleich {{#p-{n:02}}}\n\nDie Tat wird bestraft.\n\n"));
+        text.push_str(&format!(
+            "## § {n} Gleich {{#p-{n:02}}}\n\nDie Tat wird bestraft.\n\n"
+        ));
     }
     let dir = scratch(&text);
-    let all = scratch_search(dir.path(), &["bestraft", "--format", "json", "--limit", "10"]);
+    let all = scratch_search(
+        dir.path(),
+        &["bestraft", "--format", "json", "--limit", "10"],
+    );
     let v: Value = serde_json::from_slice(&all.stdout).unwrap();
     let order = sections(&v);
     let mut sorted = order.clone();
     sorted.sort();
     assert_eq!(order, sorted);
     for limit in ["1", "3", "7"] {
-        let out = scratch_search(dir.path(), &["bestraft", "--format", "json", "--limit", limit]);
+        let out = scratch_search(
+            dir.path(),
+            &["bestraft", "--format", "json", "--limit", limit],
+        );
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         let n: usize = limit.parse().unwrap();
         assert_eq!(sections(&v), order[..n], "--limit {limit}");
@@ -383,7 +449,10 @@ fn equal_scores_come_in_section_order() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let out = scratch_search(dir.path(), &["bestraft", "--format", "json", "--limit", "3"]);
+    let out = scratch_search(
+        dir.path(),
+        &["bestraft", "--format", "json", "--limit", "3"],
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(sections(&v), order[..3]);
 }
@@ -395,7 +464,12 @@ fn control_characters_never_reach_the_terminal() {
     let dir = scratch(&text);
     for format in ["table", "md", "json"] {
         let out = scratch_search(dir.path(), &["Zugang", "--format", format]);
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let s = String::from_utf8(out.stdout).unwrap();
         assert!(s.contains("Zugang"), "{format}: {s}");
         for c in ['\u{9b}', '\u{1b}', '\u{7}'] {

@@ -29,7 +29,12 @@ pub struct Args {
     #[arg(value_name = "QUERY")]
     query: Vec<String>,
     /// Words written `-word` on the command line (see [`excluded_words`]).
-    #[arg(long = "exclude-word", value_name = "WORD", hide = true, allow_hyphen_values = true)]
+    #[arg(
+        long = "exclude-word",
+        value_name = "WORD",
+        hide = true,
+        allow_hyphen_values = true
+    )]
     exclude_word: Vec<String>,
     #[command(flatten)]
     corpus: CorpusArgs,
@@ -75,14 +80,23 @@ pub struct Args {
 /// query syntax writes it) turned into `--exclude-word=word`, so that the option parser does
 /// not take it for an unknown option. Options (`--limit`), `-h`, and everything after `--`
 /// are left alone.
-pub fn excluded_words(args: impl IntoIterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+pub fn excluded_words(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
     let mut out = Vec::new();
     let mut in_search = false;
     let mut after_dashes = false;
     for (i, arg) in args.into_iter().enumerate() {
         let text = arg.to_str().map(str::to_string);
         match text.as_deref() {
-            Some("search") if i > 0 && !in_search && !out.iter().skip(1).any(|a: &std::ffi::OsString| !a.to_string_lossy().starts_with('-')) => {
+            Some("search")
+                if i > 0
+                    && !in_search
+                    && !out
+                        .iter()
+                        .skip(1)
+                        .any(|a: &std::ffi::OsString| !a.to_string_lossy().starts_with('-')) =>
+            {
                 in_search = true;
             }
             Some("--") if in_search => after_dashes = true,
@@ -405,7 +419,10 @@ fn to_table(results: &SearchResults, request: &SearchRequest) -> String {
             out.push_str(&format!("     {snippet}\n"));
         }
         if !h.why.is_empty() {
-            out.push_str(&format!("     {}\n", paint(dim, &format!("why: {}", plain(&why_line(h))))));
+            out.push_str(&format!(
+                "     {}\n",
+                paint(dim, &format!("why: {}", plain(&why_line(h))))
+            ));
         }
     }
     if !results.hits.is_empty() {

@@ -29,8 +29,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur, PhraseQuery, Query,
-    QueryParser, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
+    PhraseQuery, Query, QueryParser, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -156,7 +156,7 @@ pub struct Concept {
     /// Route 2: (row id, language slot, word, query on that language's text).
     terms: Vec<(String, usize, String, Box<dyn Query>)>,
     /// Route 2 again: (row id, language slot, word, its stems, its folded words).
-    term_forms: Vec<(String, usize, String, Vec<String>, Vec<String>)>,
+    term_forms: Vec<TermForm>,
     /// Route 3: provision id -> the word its concept text holds, and how many provisions'
     /// concept texts hold that word (fewer: more specific).
     provisions: BTreeMap<String, (String, usize)>,
@@ -173,6 +173,10 @@ enum Form {
     Title(Vec<String>),
     Both(usize, String, String),
 }
+
+/// A word of a term table row as [`explain`] looks for it: (row id, language slot, word, its
+/// stems, its folded words).
+type TermForm = (String, usize, String, Vec<String>, Vec<String>);
 
 /// A hit's words, analysed as the index holds them, for [`explain`].
 pub struct Evidence {
@@ -254,7 +258,10 @@ struct Analyzers {
 
 impl Analyzers {
     fn new() -> Analyzers {
-        let mut slots: Vec<TextAnalyzer> = STEMMED.iter().map(|(_, l)| analyzers::stemmed(*l)).collect();
+        let mut slots: Vec<TextAnalyzer> = STEMMED
+            .iter()
+            .map(|(_, l)| analyzers::stemmed(*l))
+            .collect();
         slots.push(analyzers::folded());
         Analyzers {
             slots,
@@ -302,8 +309,10 @@ pub fn build(cx: &Context<'_>, natural: &Natural) -> Result<Built, Error> {
             };
             // The words as a phrase in the section's own text or heading, for `why`.
             for slot in 0..LANGUAGE_SLOTS.len() {
-                c.own_forms
-                    .push(Form::Text(slot, terms::analyse(&mut an.slots[slot], &c.text)));
+                c.own_forms.push(Form::Text(
+                    slot,
+                    terms::analyse(&mut an.slots[slot], &c.text),
+                ));
             }
             c.own_forms
                 .push(Form::Heading(terms::analyse(&mut an.folded, &c.text)));
@@ -332,15 +341,19 @@ pub fn build(cx: &Context<'_>, natural: &Natural) -> Result<Built, Error> {
         clauses.push((Occur::Must, core));
     }
     for f in &natural.filters {
-        let q = cx.parser.parse_query(f).map_err(|e| {
-            Error::Usage(format!("cannot read the filter `{f}` of the query: {e}"))
-        })?;
+        let q = cx
+            .parser
+            .parse_query(f)
+            .map_err(|e| Error::Usage(format!("cannot read the filter `{f}` of the query: {e}")))?;
         // `concept_en:deleting` finds the sections of the provisions whose concept text
         // holds the word, as in the query syntax.
         clauses.push((Occur::Must, cx.concepts.expand(q.as_ref(), cx.searcher)));
     }
     let query: Box<dyn Query> = if clauses.len() == 1 {
-        clauses.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery))
+        clauses
+            .pop()
+            .map(|(_, q)| q)
+            .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery))
     } else {
         Box::new(BooleanQuery::new(clauses))
     };
@@ -387,7 +400,10 @@ fn leaf(field: Field, words: &[String]) -> Option<Box<dyn Query>> {
             IndexRecordOption::WithFreqs,
         ))),
         _ => Some(Box::new(PhraseQuery::new(
-            words.iter().map(|w| Term::from_field_text(field, w)).collect(),
+            words
+                .iter()
+                .map(|w| Term::from_field_text(field, w))
+                .collect(),
         ))),
     }
 }
@@ -539,7 +555,8 @@ fn add_rows(cx: &Context<'_>, an: &mut Analyzers, rows: &[usize], c: &mut Concep
     let own_stems: Vec<Vec<String>> = (0..terms::LANGUAGES.len())
         .map(|slot| terms::analyse(&mut an.slots[slot], &c.text))
         .collect();
-    let mut seen: std::collections::HashSet<(usize, Vec<String>)> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<(usize, Vec<String>)> =
+        std::collections::HashSet::new();
     for &r in rows {
         let row = &cx.table.rows[r];
         for (slot, words) in row.words.iter().enumerate() {
@@ -571,8 +588,13 @@ fn add_rows(cx: &Context<'_>, an: &mut Analyzers, rows: &[usize], c: &mut Concep
                         either.into_iter().map(|q| (Occur::Should, q)).collect(),
                     ));
                     c.terms.push((row.id.clone(), slot, w.clone(), q));
-                    c.term_forms
-                        .push((row.id.clone(), slot, w.clone(), stems.clone(), heading.clone()));
+                    c.term_forms.push((
+                        row.id.clone(),
+                        slot,
+                        w.clone(),
+                        stems.clone(),
+                        heading.clone(),
+                    ));
                 }
             }
         }

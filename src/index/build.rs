@@ -30,11 +30,11 @@ use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::concept::ConceptTexts;
-use super::terms::TermTable;
 use super::manifest::{FileRecord, Manifest};
 use super::root::{self, BuildLock, IndexRoot};
 use super::scan::{self, CorpusFile, Kind};
 use super::schema::{self, Fields, SCHEMA_VERSION};
+use super::terms::TermTable;
 use super::{analyzers, env_usize, index_error};
 use crate::corpus::load::{load_files, read_statute_file};
 use crate::corpus::{Corpus, CorpusSource, Statute};

@@ -192,7 +192,11 @@ pub fn reciprocal_rank(ranked: &[String], relevant: &[String]) -> f64 {
 }
 
 /// Runs every query of `blocks` against `index` with `analysis`.
-pub fn run(index: &SearchIndex, blocks: &[Block], analysis: Analysis) -> Result<Vec<Judgement>, Error> {
+pub fn run(
+    index: &SearchIndex,
+    blocks: &[Block],
+    analysis: Analysis,
+) -> Result<Vec<Judgement>, Error> {
     let (y, m, d) = EVAL_DATE;
     let date = NaiveDate::from_ymd_opt(y, m, d).map_or(DateFilter::All, DateFilter::AsOf);
     let mut out = Vec::new();
@@ -273,10 +277,19 @@ mod tests {
 
     #[test]
     fn the_file_format_is_checked() {
-        let b = parse("f", "# c\n[x]\nes: acceso\n=> de: de-stgb#p-202a, de-stgb#p-202b\n").unwrap();
+        let b = parse(
+            "f",
+            "# c\n[x]\nes: acceso\n=> de: de-stgb#p-202a, de-stgb#p-202b\n",
+        )
+        .unwrap();
         assert_eq!(b[0].queries, [("es".to_string(), "acceso".to_string())]);
         assert_eq!(b[0].expected["de"].len(), 2);
-        for bad in ["es: x\n", "[x]\nspanish: x\n", "[x]\n=> de: p-202a\n", "[x]\n=> de\n"] {
+        for bad in [
+            "es: x\n",
+            "[x]\nspanish: x\n",
+            "[x]\n=> de: p-202a\n",
+            "[x]\n=> de\n",
+        ] {
             assert!(parse("f", bad).is_err(), "{bad}");
         }
         let Err(Error::Usage(m)) = parse("f", "[x]\n\nnonsense\n") else {

@@ -163,7 +163,9 @@ impl Vocabulary {
         // part + link + stem: `daten` + `verander`.
         let tail: String = stem.chars().rev().collect();
         if stem.chars().count() >= MIN_PART {
-            let start = self.reversed.partition_point(|w| w.as_str() < tail.as_str());
+            let start = self
+                .reversed
+                .partition_point(|w| w.as_str() < tail.as_str());
             for r in self.reversed[start..]
                 .iter()
                 .take_while(|w| w.starts_with(tail.as_str()))
@@ -265,7 +267,10 @@ pub fn judge_pairs(text: &str) -> Result<(Joined, Joined, Joined), String> {
         }
         let parts: Vec<&str> = line.split('|').map(str::trim).collect();
         let [lang, a, b, judgement] = parts.as_slice() else {
-            return Err(format!("line {}: expected `lang | word | word | judgement`", i + 1));
+            return Err(format!(
+                "line {}: expected `lang | word | word | judgement`",
+                i + 1
+            ));
         };
         if !["same", "different", "compound", "not-compound"].contains(judgement) {
             return Err(format!("line {}: unknown judgement `{judgement}`", i + 1));
@@ -288,7 +293,8 @@ pub fn judge_pairs(text: &str) -> Result<(Joined, Joined, Joined), String> {
             .flat_map(|r| [r.1, r.2])
             .map(|w| one(&mut de, w)),
     );
-    let (mut plain, mut with, mut compounds) = (Joined::default(), Joined::default(), Joined::default());
+    let (mut plain, mut with, mut compounds) =
+        (Joined::default(), Joined::default(), Joined::default());
     for (lang, a, b, judgement) in rows {
         let mut an = analyzer(lang)?;
         let (sa, sb) = (one(&mut an, a), one(&mut an, b));
@@ -380,16 +386,33 @@ mod tests {
             "verjährungsxyz",
         ];
         let vocab = Vocabulary::new(words.iter().map(|w| stem(Language::German, w)));
-        let fold = |w: &str| crate::index::terms::analyse(&mut crate::index::analyzers::folded(), w)[0].clone();
-        let c = vocab.compounds(&fold("Verjährung"), &stem(Language::German, "Verjährung"), &mut de);
+        let fold = |w: &str| {
+            crate::index::terms::analyse(&mut crate::index::analyzers::folded(), w)[0].clone()
+        };
+        let c = vocab.compounds(
+            &fold("Verjährung"),
+            &stem(Language::German, "Verjährung"),
+            &mut de,
+        );
         assert_eq!(c, [stem(Language::German, "Verjährungsfrist")]);
-        let c = vocab.compounds(&fold("Veränderung"), &stem(Language::German, "Veränderung"), &mut de);
+        let c = vocab.compounds(
+            &fold("Veränderung"),
+            &stem(Language::German, "Veränderung"),
+            &mut de,
+        );
         assert_eq!(c, [stem(Language::German, "Datenveränderung")]);
-        let c = vocab.compounds(&fold("Vorschriften"), &stem(Language::German, "Vorschriften"), &mut de);
+        let c = vocab.compounds(
+            &fold("Vorschriften"),
+            &stem(Language::German, "Vorschriften"),
+            &mut de,
+        );
         assert_eq!(c, [stem(Language::German, "Bußgeldvorschriften")]);
         assert_eq!(
             vocab.split(&fold("Datenlöschung"), &mut de),
-            Some((stem(Language::German, "Daten"), stem(Language::German, "Löschung")))
+            Some((
+                stem(Language::German, "Daten"),
+                stem(Language::German, "Löschung")
+            ))
         );
         assert_eq!(vocab.split(&fold("Datenxyzq"), &mut de), None);
         assert!(vocab.contains(&stem(Language::German, "Frist")));

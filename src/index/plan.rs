@@ -30,9 +30,9 @@ pub const MAX_WORDS: usize = 32;
 /// Elisions cut from the front of a word (French, Italian, Catalan), lower case, without the
 /// apostrophe.
 const ELISIONS: [&str; 27] = [
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-    "presqu", "quelqu", "dell", "all", "dall", "nell", "sull", "coll", "pell", "un", "quell",
-    "bell", "sant", "tutt",
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "quelqu", "dell", "all", "dall", "nell", "sull", "coll", "pell", "un", "quell", "bell", "sant",
+    "tutt",
 ];
 
 /// Function words of es, pt, en, fr and de (articles, prepositions, conjunctions, pronouns)
@@ -40,20 +40,18 @@ const ELISIONS: [&str; 27] = [
 /// meaning (`sin`, `without`, `contra`, `ohne`, `nicht`) stay.
 const STOP_WORDS: &[&str] = &[
     // es
-    "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a", "en",
-    "y", "e", "o", "u", "que", "por", "para", "con", "se", "su", "sus", "como", "es", "son",
+    "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a", "en", "y",
+    "e", "o", "u", "que", "por", "para", "con", "se", "su", "sus", "como", "es", "son",
     // pt
-    "o", "os", "as", "um", "uma", "do", "da", "dos", "das", "no", "na", "nos", "nas", "ao",
-    "aos", "pelo", "pela", "pelos", "pelas", "em", "com", "ou",
-    // en
+    "o", "os", "as", "um", "uma", "do", "da", "dos", "das", "no", "na", "nos", "nas", "ao", "aos",
+    "pelo", "pela", "pelos", "pelas", "em", "com", "ou", // en
     "the", "an", "of", "to", "in", "on", "at", "by", "for", "and", "or", "with", "from", "is",
-    "are", "be", "its", "into", "as",
-    // fr
+    "are", "be", "its", "into", "as", // fr
     "le", "les", "des", "du", "et", "au", "aux", "par", "pour", "dans", "sur", "est", "une",
     // de
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
-    "einen", "und", "oder", "von", "vom", "zu", "zum", "zur", "im", "in", "an", "am", "auf",
-    "mit", "bei", "für", "fur", "aus",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+    "und", "oder", "von", "vom", "zu", "zum", "zur", "im", "in", "an", "am", "auf", "mit", "bei",
+    "für", "fur", "aus",
 ];
 
 /// True for a function word of one of the five languages (lower case or not).
@@ -153,7 +151,7 @@ pub fn plan(query: &str) -> Result<Plan, Error> {
         // A word with inner apostrophes or other punctuation the parser reads (`:`) is split.
         // Punctuation alone (`§`, `-`) is no concept: it would only make sections fail the rule.
         for w in t
-            .split(['\'', ':'])
+            .split(|c: char| c == '\'' || c == ':' || c.is_whitespace())
             .filter(|w| w.chars().any(char::is_alphanumeric))
         {
             natural.stop.push(is_stop_word(w));

@@ -386,7 +386,10 @@ impl SearchIndex {
             }
             Some(Plan::Syntax(q)) => {
                 let parsed = self.parse(&q)?;
-                clauses.push((Occur::Must, self.concepts.expand(parsed.as_ref(), &searcher)));
+                clauses.push((
+                    Occur::Must,
+                    self.concepts.expand(parsed.as_ref(), &searcher),
+                ));
                 asked = Asked::Syntax(parsed);
             }
             Some(Plan::Natural(natural)) if !request.analysis.natural => {
@@ -398,7 +401,10 @@ impl SearchIndex {
                     .collect::<Vec<_>>()
                     .join(" ");
                 let parsed = self.parse(&q)?;
-                clauses.push((Occur::Must, self.concepts.expand(parsed.as_ref(), &searcher)));
+                clauses.push((
+                    Occur::Must,
+                    self.concepts.expand(parsed.as_ref(), &searcher),
+                ));
                 asked = Asked::Syntax(parsed);
             }
             Some(Plan::Natural(natural)) => {
@@ -466,10 +472,18 @@ impl SearchIndex {
             );
             let stats = LanguageStats {
                 searcher: &searcher,
-                scale: if request.analysis.language_lengths { &self.scale } else { &[] },
+                scale: if request.analysis.language_lengths {
+                    &self.scale
+                } else {
+                    &[]
+                },
             };
             let (top, tally) = searcher
-                .search_with_statistics_provider(&query, &self.in_force.filter(day, collector), &stats)
+                .search_with_statistics_provider(
+                    &query,
+                    &self.in_force.filter(day, collector),
+                    &stats,
+                )
                 .map_err(index_error)?;
             (top.into_iter().map(|(s, _, a)| (s, a)).collect(), tally)
         } else {
@@ -521,7 +535,8 @@ impl SearchIndex {
                 .unwrap_or_default()
                 .to_string()
         };
-        let evidence = bridge::Evidence::new(slot, &get(f.text[slot]), &get(f.heading), &get(f.title));
+        let evidence =
+            bridge::Evidence::new(slot, &get(f.text[slot]), &get(f.heading), &get(f.title));
         let mut found = false;
         query.query_terms(&mut |term, _| {
             let value = term.value();
@@ -555,8 +570,7 @@ impl SearchIndex {
                     .get_first(self.fields.text[slot])
                     .and_then(|v| v.as_str())
                     .unwrap_or_default();
-                let evidence =
-                    bridge::Evidence::new(slot, text, &hit.heading, &hit.statute_title);
+                let evidence = bridge::Evidence::new(slot, text, &hit.heading, &hit.statute_title);
                 bridge::explain(built, &evidence, &hit.provisions)
             }
             Asked::Syntax(parsed) => {
@@ -647,7 +661,8 @@ struct LanguageStats<'a> {
 
 impl tantivy::query::Bm25StatisticsProvider for LanguageStats<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        let tokens = tantivy::query::Bm25StatisticsProvider::total_num_tokens(self.searcher, field)?;
+        let tokens =
+            tantivy::query::Bm25StatisticsProvider::total_num_tokens(self.searcher, field)?;
         Ok(match self.scale.iter().find(|(f, _)| *f == field) {
             Some((_, k)) => (tokens as f64 * k).round() as u64,
             None => tokens,

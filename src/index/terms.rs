@@ -173,7 +173,10 @@ fn read_file(
     let locate = |value: &Spanned<String>| {
         yaml::file_position(origin, value.referenced.line(), value.referenced.column())
     };
-    let mut analyzers: Vec<TextAnalyzer> = STEMMED.iter().map(|(_, l)| analyzers::stemmed(*l)).collect();
+    let mut analyzers: Vec<TextAnalyzer> = STEMMED
+        .iter()
+        .map(|(_, l)| analyzers::stemmed(*l))
+        .collect();
     for raw in raw.terms {
         let (line, column) = locate(&raw.id);
         let id = raw.id.value.trim().to_string();
@@ -191,14 +194,18 @@ fn read_file(
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
             out.push(
-                err(&raw.id, format!("term row id `{id}` must be lower-case letters, digits and `-`"))
-                    .hint("name the row after its meaning in English, e.g. `interception`"),
+                err(
+                    &raw.id,
+                    format!("term row id `{id}` must be lower-case letters, digits and `-`"),
+                )
+                .hint("name the row after its meaning in English, e.g. `interception`"),
             );
             ok = false;
         } else if let Some(first) = ids.get(&id) {
             out.push(
-                err(&raw.id, format!("duplicate term row id `{id}`"))
-                    .hint(format!("{first} already defines it; merge the two rows or rename one")),
+                err(&raw.id, format!("duplicate term row id `{id}`")).hint(format!(
+                    "{first} already defines it; merge the two rows or rename one"
+                )),
             );
             ok = false;
         }
@@ -216,14 +223,23 @@ fn read_file(
             }
         }
         let mut words: [Vec<String>; 5] = Default::default();
-        for (slot, list) in [&raw.es, &raw.pt, &raw.en, &raw.fr, &raw.de].into_iter().enumerate() {
+        for (slot, list) in [&raw.es, &raw.pt, &raw.en, &raw.fr, &raw.de]
+            .into_iter()
+            .enumerate()
+        {
             for w in list {
                 let word = w.value.split_whitespace().collect::<Vec<_>>().join(" ");
                 let n = analyse(&mut analyzers[slot], &word).len();
                 if n == 0 {
                     out.push(
-                        err(w, format!("term row `{id}` has a {} word with no letters or digits", LANGUAGES[slot]))
-                            .hint("write the word as it appears in statutes, or remove it"),
+                        err(
+                            w,
+                            format!(
+                                "term row `{id}` has a {} word with no letters or digits",
+                                LANGUAGES[slot]
+                            ),
+                        )
+                        .hint("write the word as it appears in statutes, or remove it"),
                     );
                     ok = false;
                 } else if n > MAX_PHRASE_WORDS {
@@ -234,10 +250,13 @@ fn read_file(
                     ok = false;
                 } else if words[slot].iter().any(|x| x.eq_ignore_ascii_case(&word)) {
                     out.push(
-                        Diagnostic::warning(path, format!("`{word}` is listed twice in term row `{id}`"))
-                            .at(locate(w).0, locate(w).1)
-                            .id(id.clone())
-                            .hint("remove one of them"),
+                        Diagnostic::warning(
+                            path,
+                            format!("`{word}` is listed twice in term row `{id}`"),
+                        )
+                        .at(locate(w).0, locate(w).1)
+                        .id(id.clone())
+                        .hint("remove one of them"),
                     );
                 } else {
                     words[slot].push(word);
@@ -372,8 +391,12 @@ mod tests {
             .collect();
         assert_eq!(d.error_count(), 4, "{errors:?}");
         assert!(errors.iter().any(|(l, m)| *l == 6 && m.contains("Bad Id")));
-        assert!(errors.iter().any(|(l, m)| *l == 9 && m.contains("1 language")));
-        assert!(errors.iter().any(|(l, m)| *l == 11 && m.contains("duplicate")));
+        assert!(errors
+            .iter()
+            .any(|(l, m)| *l == 9 && m.contains("1 language")));
+        assert!(errors
+            .iter()
+            .any(|(l, m)| *l == 11 && m.contains("duplicate")));
         assert!(errors.iter().any(|(l, m)| *l == 15 && m.contains("bc-33x")));
     }
 
