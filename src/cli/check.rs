@@ -43,7 +43,10 @@ struct Report<'a> {
 
 /// Runs `harmonia check`.
 pub fn execute(args: Args) -> Result<i32> {
-    let loaded = corpus::load(&args.corpus.source())?;
+    let source = args.corpus.source();
+    let mut loaded = corpus::load(&source)?;
+    // The search term table (model-law/<framework>/terms.yaml) is checked with the corpus.
+    crate::index::terms::TermTable::read(&source.files()?, &loaded.corpus, &mut loaded.diagnostics);
     let c = &loaded.corpus;
     let d = &loaded.diagnostics;
     let report = Report {

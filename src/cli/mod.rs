@@ -117,7 +117,7 @@ impl CorpusArgs {
 
 /// Parses the process arguments, runs the command and returns the exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(search::excluded_words(std::env::args_os())) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -21,12 +21,21 @@ use crate::output::{self, Format};
 /// Arguments of `harmonia search`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The query: words (all must match, in any language; `informático` also finds
-    /// `informatico`, `informáticos` and the Portuguese `informático`), "exact phrases",
-    /// OR, NOT or -word, (groups), field:value (heading:, title:, country:, provision:,
-    /// text_es:, ...). Leave it out to list the sections the filters select.
+    /// The query: words (most must match, in any language: a word also finds its
+    /// translations through the term table and the provisions; `informático` also finds
+    /// `informatico` and `informáticos`), "exact phrases", AND, OR, NOT or -word, (groups),
+    /// field:value (heading:, title:, country:, provision:, text_es:, ...). Leave it out to
+    /// list the sections the filters select.
     #[arg(value_name = "QUERY")]
     query: Vec<String>,
+    /// Words written `-word` on the command line (see [`excluded_words`]).
+    #[arg(
+        long = "exclude-word",
+        value_name = "WORD",
+        hide = true,
+        allow_hyphen_values = true
+    )]
+    exclude_word: Vec<String>,
     #[command(flatten)]
     corpus: CorpusArgs,
     #[command(flatten)]
@@ -65,6 +74,48 @@ pub struct Args {
     /// Benchmark: timed rounds over the query file.
     #[arg(long, value_name = "N", default_value_t = 5, hide = true)]
     bench_rounds: u32,
+}
+
+/// The command line with every `-word` of a `harmonia search` (a word to exclude, as the
+/// query syntax writes it) turned into `--exclude-word=word`, so that the option parser does
+/// not take it for an unknown option. Options (`--limit`), `-h`, and everything after `--`
+/// are left alone.
+pub fn excluded_words(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    let mut out = Vec::new();
+    let mut in_search = false;
+    let mut after_dashes = false;
+    for (i, arg) in args.into_iter().enumerate() {
+        let text = arg.to_str().map(str::to_string);
+        match text.as_deref() {
+            Some("search")
+                if i > 0
+                    && !in_search
+                    && !out
+                        .iter()
+                        .skip(1)
+                        .any(|a: &std::ffi::OsString| !a.to_string_lossy().starts_with('-')) =>
+            {
+                in_search = true;
+            }
+            Some("--") if in_search => after_dashes = true,
+            Some(t)
+                if in_search
+                    && !after_dashes
+                    && t.len() > 1
+                    && t.starts_with('-')
+                    && !t.starts_with("--")
+                    && t != "-h" =>
+            {
+                out.push(format!("--exclude-word={}", &t[1..]).into());
+                continue;
+            }
+            _ => {}
+        }
+        out.push(arg);
+    }
+    out
 }
 
 /// Runs `harmonia search`.
@@ -150,7 +201,11 @@ fn request(args: &Args, corpus: &Corpus) -> Result<SearchRequest> {
             None => DateFilter::AsOf(chrono::Local::now().date_naive()),
         }
     };
-    let query = args.query.join(" ");
+    let mut query = args.query.join(" ");
+    for w in &args.exclude_word {
+        query.push_str(" -");
+        query.push_str(w);
+    }
     Ok(SearchRequest {
         query: (!query.trim().is_empty()).then_some(query),
         provisions,
@@ -197,6 +252,8 @@ struct JsonHit<'a> {
     line: u64,
     in_force: Option<chrono::NaiveDate>,
     repealed: Option<chrono::NaiveDate>,
+    /// Why it matched, one reason a concept and route.
+    why: &'a [crate::index::bridge::Reason],
 }
 
 #[derive(serde::Serialize)]
@@ -229,9 +286,10 @@ fn to_json(
             line: h.line,
             in_force: h.in_force,
             repealed: h.repealed,
+            why: &h.why,
         })
         .collect();
-    output::json(&JsonResults {
+    let json = output::json(&JsonResults {
         query: &results.query,
         total: results.total,
         hits,
@@ -245,7 +303,41 @@ fn to_json(
             reindexed: report.files_indexed,
             removed: report.files_removed,
         },
-    })
+    });
+    escape_json_controls(&json)
+}
+
+/// Control characters serde_json leaves as they are (DEL and the C1 controls, U+007F to
+/// U+009F, among them the 8-bit CSI U+009B) written as `\u` escapes: they only occur inside
+/// JSON strings, where the escape means the same character, and they never reach a terminal.
+fn escape_json_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Corpus text for the terminal or Markdown: C0 and C1 control characters (ESC, CSI
+/// U+009B, BEL, ...) removed, tabs and newlines kept. The output writers of
+/// [`crate::output`] do not filter them yet; search filters what it prints itself.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !(c.is_control() && c != '\n' && c != '\t'))
+        .collect()
+}
+
+/// The reasons of a hit in one line.
+fn why_line(h: &crate::index::query::Hit) -> String {
+    h.why
+        .iter()
+        .map(|r| r.describe())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn scope(results: &SearchResults, request: &SearchRequest) -> String {
@@ -297,7 +389,7 @@ fn to_table(results: &SearchResults, request: &SearchRequest) -> String {
     let bold = Style::new().bold();
     let dim = Style::new().dimmed();
     let paint = |s: Style, t: &str| format!("{}{t}{}", s.render(), s.render_reset());
-    let mut out = format!("{}\n", scope(results, request));
+    let mut out = format!("{}\n", plain(&scope(results, request)));
     for (i, h) in results.hits.iter().enumerate() {
         let provisions = if h.provisions.is_empty() {
             "-".to_string()
@@ -310,25 +402,32 @@ fn to_table(results: &SearchResults, request: &SearchRequest) -> String {
             format!("  score {:.2}", h.score)
         };
         out.push_str(&format!(
-            "\n{:>3}. {}  {} {}  {provisions}{score}\n",
+            "\n{:>3}. {}  {} {}  {}{score}\n",
             i + 1,
-            paint(bold, &h.section),
-            h.country,
-            h.language
+            paint(bold, &plain(&h.section)),
+            plain(&h.country),
+            plain(&h.language),
+            plain(&provisions)
         ));
         out.push_str(&format!(
             "     {}  {}\n",
-            h.heading,
-            paint(dim, &format!("({})", h.statute_title))
+            plain(&h.heading),
+            paint(dim, &format!("({})", plain(&h.statute_title)))
         ));
-        let snippet = h.snippet.render(str::to_string, |w| paint(bold, w));
+        let snippet = h.snippet.render(plain, |w| paint(bold, &plain(w)));
         if !snippet.is_empty() {
             out.push_str(&format!("     {snippet}\n"));
+        }
+        if !h.why.is_empty() {
+            out.push_str(&format!(
+                "     {}\n",
+                paint(dim, &format!("why: {}", plain(&why_line(h))))
+            ));
         }
     }
     if !results.hits.is_empty() {
         out.push('\n');
-        out.push_str(&facet_line(results));
+        out.push_str(&plain(&facet_line(results)));
     }
     out
 }
@@ -349,6 +448,7 @@ fn to_markdown(results: &SearchResults, request: &SearchRequest) -> String {
                 h.provisions.join(", "),
                 format!("{:.2}", h.score),
                 h.snippet.to_markdown(),
+                why_line(h),
             ]
         })
         .collect();
@@ -362,6 +462,7 @@ fn to_markdown(results: &SearchResults, request: &SearchRequest) -> String {
             "provisions",
             "score",
             "snippet",
+            "why",
         ],
         &rows,
     ));
@@ -372,7 +473,7 @@ fn to_markdown(results: &SearchResults, request: &SearchRequest) -> String {
             out.push_str(&format!("- {line}\n"));
         }
     }
-    out
+    plain(&out)
 }
 
 /// Times every query of `file` against the open index: one warm-up pass, then `rounds`

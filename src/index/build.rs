@@ -34,6 +34,7 @@ use super::manifest::{FileRecord, Manifest};
 use super::root::{self, BuildLock, IndexRoot};
 use super::scan::{self, CorpusFile, Kind};
 use super::schema::{self, Fields, SCHEMA_VERSION};
+use super::terms::TermTable;
 use super::{analyzers, env_usize, index_error};
 use crate::corpus::load::{load_files, read_statute_file};
 use crate::corpus::{Corpus, CorpusSource, Statute};
@@ -104,7 +105,7 @@ pub fn refresh(
     let started = Instant::now();
     let scanned_at_ns = now_ns();
     let files = scan::scan(source)?;
-    let skeleton = load_skeleton(source, &files, diagnostics)?;
+    let (skeleton, terms) = load_skeleton(source, &files, diagnostics)?;
     let state = CorpusState::of(&files)?;
     let root = IndexRoot::new(root)?;
 
@@ -168,6 +169,7 @@ pub fn refresh(
             root: &root,
             files: &files,
             skeleton: &skeleton,
+            terms: &terms,
             state: &state,
             scanned_at_ns,
             corpus: source.describe(),
@@ -204,7 +206,7 @@ fn load_skeleton(
     source: &CorpusSource,
     files: &[CorpusFile],
     diagnostics: &mut Diagnostics,
-) -> Result<Corpus, Error> {
+) -> Result<(Corpus, TermTable), Error> {
     let mut small = Vec::new();
     for f in files
         .iter()
@@ -214,6 +216,9 @@ fn load_skeleton(
     }
     let loaded = load_files(&small, source.describe());
     let mut found = errors_only(loaded.diagnostics);
+    let mut table_problems = Diagnostics::new();
+    let terms = TermTable::read(&small, &loaded.corpus, &mut table_problems);
+    found.extend(errors_only(table_problems));
     let with_country: BTreeSet<&str> = files
         .iter()
         .filter(|f| f.kind == Kind::Country)
@@ -250,7 +255,7 @@ fn load_skeleton(
         diagnostics.extend(found);
         return Err(Error::InvalidCorpus { errors });
     }
-    Ok(loaded.corpus)
+    Ok((loaded.corpus, terms))
 }
 
 fn errors_only(d: Diagnostics) -> Diagnostics {
@@ -314,7 +319,7 @@ fn plan(root: &IndexRoot, files: &[CorpusFile], state: &CorpusState) -> Result<P
     let Some(manifest) = Manifest::read(&generation) else {
         return Ok(Plan::Full);
     };
-    if ConceptTexts::read(&generation).is_none() {
+    if ConceptTexts::read(&generation).is_none() || TermTable::load(&generation).is_none() {
         return Ok(Plan::Full);
     }
     if manifest.schema != SCHEMA_VERSION
@@ -404,6 +409,7 @@ struct Job<'a> {
     root: &'a IndexRoot,
     files: &'a [CorpusFile],
     skeleton: &'a Corpus,
+    terms: &'a TermTable,
     state: &'a CorpusState,
     scanned_at_ns: i64,
     corpus: String,
@@ -459,7 +465,8 @@ impl Job<'_> {
         commit(&mut writer, &manifest.commit)?;
         balance_segments(&index, &mut writer)?;
         writer.wait_merging_threads().map_err(index_error)?;
-        ConceptTexts::of(self.skeleton).write(generation)?;
+        ConceptTexts::of(self.skeleton, self.terms).write(generation)?;
+        self.terms.write(generation)?;
         manifest.write(generation)?;
         Ok(Report {
             action: Action::Rebuilt,

@@ -29,6 +29,7 @@ use tantivy::{Index, Searcher, Term};
 
 use super::index_error;
 use super::schema::{self, Fields, LANGUAGE_SLOTS};
+use super::terms::{self, TermTable};
 use crate::corpus::{Corpus, Provision};
 use crate::error::Error;
 use crate::output;
@@ -48,13 +49,29 @@ pub struct ConceptTexts {
 }
 
 impl ConceptTexts {
-    /// The concept texts of every provision of the corpus's frameworks.
-    pub fn of(corpus: &Corpus) -> ConceptTexts {
+    /// The concept texts of every provision of the corpus's frameworks, with the words of
+    /// the term table's rows that name the provision.
+    pub fn of(corpus: &Corpus, table: &TermTable) -> ConceptTexts {
+        let rows = terms::provision_words(table);
         let provisions = corpus
             .frameworks
             .iter()
             .flat_map(|fw| &fw.provisions)
-            .map(|p| (p.id.as_str().to_string(), concept_texts(p)))
+            .map(|p| {
+                let mut texts = concept_texts(p);
+                if let Some(words) = rows.get(p.id.as_str()) {
+                    for (lang, list) in terms::LANGUAGES.iter().zip(words) {
+                        let slot = schema::slot_of(lang);
+                        for w in list {
+                            if !texts[slot].is_empty() {
+                                texts[slot].push_str(". ");
+                            }
+                            texts[slot].push_str(w);
+                        }
+                    }
+                }
+                (p.id.as_str().to_string(), texts)
+            })
             .collect();
         ConceptTexts { provisions }
     }
@@ -284,6 +301,45 @@ impl Concepts {
         } else {
             Residual::Query(query.box_clone(), 0)
         }
+    }
+
+    /// Number of provisions.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True when there are no provisions.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The provisions whose concept text in `slot` holds `words` one after the other.
+    pub fn provisions_holding(&self, slot: usize, words: &[&str]) -> Vec<&str> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        self.slots
+            .get(slot)
+            .into_iter()
+            .flatten()
+            .filter(|(_, have)| {
+                have.windows(words.len())
+                    .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
+            })
+            .map(|(p, _)| p.as_str())
+            .collect()
+    }
+
+    /// The provisions whose concept text matches `query` as a whole (see [`Concepts::expand`]).
+    pub fn matching(&self, query: &dyn Query) -> Vec<&str> {
+        self.ids
+            .iter()
+            .filter(|id| match self.residual(query, id) {
+                Residual::True(m) | Residual::Query(_, m) => m > 0,
+                Residual::False => false,
+            })
+            .map(String::as_str)
+            .collect()
     }
 
     fn slot_of(&self, field: Field) -> Option<usize> {

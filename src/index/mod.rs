@@ -8,6 +8,13 @@
 //! - [`root`]: the index folder, its generations and its build lock (crash safety);
 //! - [`build`]: full builds and incremental refreshes, streaming the corpus file by file;
 //! - [`concept`]: matching query words against the provisions' titles, labels and terms;
+//! - [`terms`]: the cross-language legal term table (`model-law/<framework>/terms.yaml`);
+//! - [`plan`]: limits, elisions, stop words, natural-language queries and their
+//!   minimum-should-match rule;
+//! - [`morph`]: verb forms and German compounds, against the index's vocabulary;
+//! - [`bridge`]: natural-language queries as concepts reached in every language, and why a
+//!   section matched;
+//! - [`eval`]: the labelled query set and its recall, MRR and nDCG;
 //! - [`query`]: query parsing, filters, ranking, snippets and facets.
 //!
 //! ```no_run
@@ -30,13 +37,18 @@
 //! ```
 
 pub mod analyzers;
+pub mod bridge;
 pub mod build;
 pub mod concept;
+pub mod eval;
 pub mod manifest;
+pub mod morph;
+pub mod plan;
 pub mod query;
 pub mod root;
 pub mod scan;
 pub mod schema;
+pub mod terms;
 
 use std::path::PathBuf;
 

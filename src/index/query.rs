@@ -1,13 +1,15 @@
 //! Searching: a query string and filters in, ranked sections with snippets and facet counts
 //! out.
 //!
-//! The query string goes through tantivy's query parser with every language's text field,
-//! every concept field, the heading and the statute title as default fields, so each word is
-//! analysed once per language and a Spanish word also finds its Portuguese cognate, and an
-//! English provision name finds sections in any language annotated with that provision. Words
-//! are joined with AND by default; `OR`, `NOT` (or `-word`), `"phrases"`, `( )` groups,
-//! `field:value` and `word^2` boosts work as in tantivy. Filters (country, region, area,
-//! language, provision, date) are exact and do not change scores.
+//! The query string is first read by [`super::plan`]: a query of words only (field filters
+//! allowed) is a natural-language query, built by [`super::bridge`] into concepts reached in
+//! every language and matched with a minimum-should-match rule; any other query goes through
+//! tantivy's query parser with every language's text field, every concept field, the heading
+//! and the statute title as default fields (words joined with AND; `OR`, `NOT` or `-word`,
+//! `"phrases"`, `( )` groups, `field:value` and `word^2` boosts work as in tantivy), and is
+//! matched through the provisions' concept texts too ([`super::concept`]). Filters (country,
+//! region, area, language, provision, date) are exact and do not change scores. Hits of equal
+//! score come in section id order, so `--limit` cuts the same list after every rebuild.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -29,8 +31,12 @@ use tantivy::{
     SegmentReader, TantivyDocument, Term,
 };
 
+use super::bridge::{self, Analysis, Built, Reason, Via};
 use super::concept::{self, ConceptTexts, Concepts};
+use super::morph::Vocabulary;
+use super::plan::{self, Plan};
 use super::schema::{self, Fields, LANGUAGE_SLOTS};
+use super::terms::{TermIndex, TermTable};
 use super::{analyzers, env_usize, index_error};
 use crate::error::Error;
 use crate::render::markdown::escape_html_text;
@@ -91,6 +97,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Longest snippet, in characters.
     pub snippet_chars: usize,
+    /// Which analysis steps natural-language queries use.
+    pub analysis: Analysis,
 }
 
 impl Default for SearchRequest {
@@ -105,6 +113,7 @@ impl Default for SearchRequest {
             date: DateFilter::All,
             limit: 10,
             snippet_chars: 200,
+            analysis: Analysis::default(),
         }
     }
 }
@@ -163,7 +172,13 @@ pub struct Hit {
     pub in_force: Option<NaiveDate>,
     /// Last day in force, if repealed.
     pub repealed: Option<NaiveDate>,
+    /// Why it matched: one reason a concept of the query and route (the first
+    /// [`MAX_EXPLAINED`] hits of a query; empty for a filter-only listing).
+    pub why: Vec<Reason>,
 }
+
+/// Hits of one search that get their [`Hit::why`].
+pub const MAX_EXPLAINED: usize = 100;
 
 /// A piece of section text with the matched words marked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -215,6 +230,13 @@ pub struct SearchIndex {
     names: HashMap<SegmentId, Arc<SegmentNames>>,
     /// The sections in force on the last date searched, per segment.
     in_force: InForceCache,
+    /// The cross-language term table, as built into the index.
+    table: TermTable,
+    table_index: TermIndex,
+    /// German stems of the index, read on first use (compounds).
+    vocabulary: std::sync::OnceLock<Vocabulary>,
+    /// Per text field, the factor of [`LanguageStats`].
+    scale: Vec<(Field, f64)>,
 }
 
 impl SearchIndex {
@@ -261,8 +283,18 @@ impl SearchIndex {
             ))
         })?;
         let concepts = Concepts::new(&texts, &index, &fields)?;
+        let table = TermTable::load(dir).ok_or_else(|| {
+            Error::Index(format!(
+                "the index in {} has no {}; rebuild it with `harmonia index --rebuild`",
+                dir.display(),
+                super::terms::FILE_NAME
+            ))
+        })?;
+        let table_index = TermIndex::new(&table);
         let names = segment_names(&reader.searcher()).map_err(index_error)?;
+        let scale = language_scale(&reader.searcher(), &fields);
         Ok(SearchIndex {
+            scale,
             index,
             reader,
             fields,
@@ -270,6 +302,9 @@ impl SearchIndex {
             concepts,
             names,
             in_force: InForceCache::default(),
+            table,
+            table_index,
+            vocabulary: std::sync::OnceLock::new(),
         })
     }
 
@@ -303,6 +338,28 @@ impl SearchIndex {
         })
     }
 
+    /// The German stems of the index (read once, on first use).
+    fn vocabulary(&self, searcher: &Searcher) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| {
+            let de = LANGUAGE_SLOTS.iter().position(|s| *s == "de").unwrap_or(4);
+            let mut words = std::collections::HashSet::new();
+            for reader in searcher.segment_readers() {
+                let Ok(inverted) = reader.inverted_index(self.fields.text[de]) else {
+                    continue;
+                };
+                let Ok(mut stream) = inverted.terms().stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    if let Ok(w) = std::str::from_utf8(stream.key()) {
+                        words.insert(w.to_string());
+                    }
+                }
+            }
+            Vocabulary::new(words)
+        })
+    }
+
     /// Runs a search.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, Error> {
         let searcher = self.reader.searcher();
@@ -313,12 +370,64 @@ impl SearchIndex {
             .map(str::trim)
             .filter(|q| !q.is_empty());
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let parsed = match text {
-            Some(q) => Some(self.parse(q)?),
+        let planned = match text {
+            Some(q) => Some(plan::plan(q)?),
             None => None,
         };
-        if let Some(q) = &parsed {
-            clauses.push((Occur::Must, self.concepts.expand(q.as_ref(), &searcher)));
+        let mut asked = Asked::Nothing;
+        match planned {
+            None => {}
+            Some(Plan::Syntax(q)) if q.trim().is_empty() => {
+                return Err(Error::Usage(format!(
+                    "the query `{}` holds no words to search\n  hint: write words, or leave the query out to list \
+                     the sections the filters select",
+                    text.unwrap_or_default()
+                )));
+            }
+            Some(Plan::Syntax(q)) => {
+                let parsed = self.parse(&q)?;
+                clauses.push((
+                    Occur::Must,
+                    self.concepts.expand(parsed.as_ref(), &searcher),
+                ));
+                asked = Asked::Syntax(parsed);
+            }
+            Some(Plan::Natural(natural)) if !request.analysis.natural => {
+                let q = natural
+                    .filters
+                    .iter()
+                    .chain(&natural.words)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let parsed = self.parse(&q)?;
+                clauses.push((
+                    Occur::Must,
+                    self.concepts.expand(parsed.as_ref(), &searcher),
+                ));
+                asked = Asked::Syntax(parsed);
+            }
+            Some(Plan::Natural(natural)) => {
+                let empty = Vocabulary::default();
+                let vocabulary = if request.analysis.compounds {
+                    self.vocabulary(&searcher)
+                } else {
+                    &empty
+                };
+                let cx = bridge::Context {
+                    searcher: &searcher,
+                    fields: f,
+                    concepts: &self.concepts,
+                    table: &self.table,
+                    table_index: &self.table_index,
+                    vocabulary,
+                    parser: &self.parser,
+                    analysis: request.analysis,
+                };
+                let built = bridge::build(&cx, &natural)?;
+                clauses.push((Occur::Must, built.query.box_clone()));
+                asked = Asked::Natural(built);
+            }
         }
         let keyword = |field: Field, values: &[String]| -> Option<Box<dyn Query>> {
             if values.is_empty() {
@@ -356,14 +465,27 @@ impl SearchIndex {
             DateFilter::All => None,
         };
         let limit = request.limit.max(1);
-        let (scored, tally): (Vec<(f32, DocAddress)>, Tally) = if parsed.is_some() {
+        let (scored, tally): (Vec<(f32, DocAddress)>, Tally) = if !matches!(asked, Asked::Nothing) {
             let collector = (
-                TopDocs::with_limit(limit).order_by_score(),
+                BestCollector { limit },
                 TallyCollector { names: &self.names },
             );
-            searcher
-                .search(&query, &self.in_force.filter(day, collector))
-                .map_err(index_error)?
+            let stats = LanguageStats {
+                searcher: &searcher,
+                scale: if request.analysis.language_lengths {
+                    &self.scale
+                } else {
+                    &[]
+                },
+            };
+            let (top, tally) = searcher
+                .search_with_statistics_provider(
+                    &query,
+                    &self.in_force.filter(day, collector),
+                    &stats,
+                )
+                .map_err(index_error)?;
+            (top.into_iter().map(|(s, _, a)| (s, a)).collect(), tally)
         } else {
             let collector = (
                 TopDocs::with_limit(limit).order_by_string_fast_field("section", Order::Asc),
@@ -380,11 +502,20 @@ impl SearchIndex {
             provision: tally.provisions,
         };
 
-        let snippets = Snippets::new(&searcher, parsed.as_deref(), f, request.snippet_chars)?;
+        let highlight: Option<&dyn Query> = match &asked {
+            Asked::Nothing => None,
+            Asked::Syntax(q) => Some(q.as_ref()),
+            Asked::Natural(b) => Some(b.query.as_ref()),
+        };
+        let snippets = Snippets::new(&searcher, highlight, f, request.snippet_chars)?;
         let mut hits = Vec::with_capacity(scored.len());
-        for (score, address) in scored {
+        for (i, (score, address)) in scored.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(address).map_err(index_error)?;
-            hits.push(self.hit(&doc, score, &snippets));
+            let mut hit = self.hit(&doc, score, &snippets);
+            if i < MAX_EXPLAINED {
+                hit.why = self.why(&searcher, &asked, address, &doc, &hit);
+            }
+            hits.push(hit);
         }
         Ok(SearchResults {
             query: text.unwrap_or_default().to_string(),
@@ -392,6 +523,80 @@ impl SearchIndex {
             hits,
             facets,
         })
+    }
+
+    /// True when a word or phrase of a query in the query syntax occurs in the hit's own
+    /// text, heading or title (judged in memory on the hit's words).
+    fn own_words_hold(&self, query: &dyn Query, doc: &TantivyDocument, slot: usize) -> bool {
+        let f = &self.fields;
+        let get = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let evidence =
+            bridge::Evidence::new(slot, &get(f.text[slot]), &get(f.heading), &get(f.title));
+        let mut found = false;
+        query.query_terms(&mut |term, _| {
+            let value = term.value();
+            let Some(word) = value.as_str().map(str::to_string) else {
+                return;
+            };
+            let field = term.field();
+            found |= (field == f.text[slot] && evidence.text.contains(&word))
+                || (field == f.heading && evidence.heading.contains(&word))
+                || (field == f.title && evidence.title.contains(&word));
+        });
+        found
+    }
+
+    /// Why a hit matched (see [`bridge::explain`]); for a query in the query syntax, the
+    /// whole query is one concept, held by the section's own words or a provision's concept
+    /// text.
+    fn why(
+        &self,
+        searcher: &Searcher,
+        asked: &Asked,
+        address: DocAddress,
+        doc: &TantivyDocument,
+        hit: &Hit,
+    ) -> Vec<Reason> {
+        let slot = schema::slot_of(&hit.language);
+        match asked {
+            Asked::Nothing => Vec::new(),
+            Asked::Natural(built) => {
+                let text = doc
+                    .get_first(self.fields.text[slot])
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                let evidence = bridge::Evidence::new(slot, text, &hit.heading, &hit.statute_title);
+                bridge::explain(built, &evidence, &hit.provisions)
+            }
+            Asked::Syntax(parsed) => {
+                let query = hit_query_text(parsed.as_ref());
+                let mut out = Vec::new();
+                let _ = (searcher, address);
+                if self.own_words_hold(parsed.as_ref(), doc, slot) {
+                    out.push(Reason {
+                        query: query.clone(),
+                        via: Via::OwnWords,
+                    });
+                }
+                for p in self.concepts.matching(parsed.as_ref()) {
+                    if hit.provisions.iter().any(|h| h == p) {
+                        out.push(Reason {
+                            query: query.clone(),
+                            via: Via::Provision {
+                                provision: p.to_string(),
+                                term: query.clone(),
+                            },
+                        });
+                    }
+                }
+                out
+            }
+        }
     }
 
     fn hit(&self, doc: &TantivyDocument, score: f32, snippets: &Snippets) -> Hit {
@@ -431,12 +636,209 @@ impl SearchIndex {
             in_force: schema::day_date(int(f.start)),
             repealed: schema::day_date(int(f.end)),
             language,
+            why: Vec::new(),
         }
     }
 
     /// The tantivy index, for tools that need more than [`SearchIndex::search`].
     pub fn index(&self) -> &Index {
         &self.index
+    }
+}
+
+/// BM25 statistics with each language's text field measured over the sections of that
+/// language: a section's text is indexed in the field of its statute's language only, so
+/// tantivy's average field length (the field's tokens over *all* sections) made every text
+/// look several times longer than average in a language with few sections, and BM25 pushed
+/// those sections down (German sections ranked below Spanish ones for German words). The
+/// tokens of a text field are scaled by all sections over that language's sections, so the
+/// average length is that of the language's texts. Document frequencies are unchanged.
+struct LanguageStats<'a> {
+    searcher: &'a Searcher,
+    /// Text field -> factor.
+    scale: &'a [(Field, f64)],
+}
+
+impl tantivy::query::Bm25StatisticsProvider for LanguageStats<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        let tokens =
+            tantivy::query::Bm25StatisticsProvider::total_num_tokens(self.searcher, field)?;
+        Ok(match self.scale.iter().find(|(f, _)| *f == field) {
+            Some((_, k)) => (tokens as f64 * k).round() as u64,
+            None => tokens,
+        })
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        tantivy::query::Bm25StatisticsProvider::total_num_docs(self.searcher)
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        self.searcher.doc_freq(term)
+    }
+}
+
+/// The factor of each text field for [`LanguageStats`]: all sections over the sections in
+/// that field's language (1 where a language has none).
+fn language_scale(searcher: &Searcher, f: &Fields) -> Vec<(Field, f64)> {
+    let all = searcher.num_docs() as f64;
+    let mut counted = 0.0;
+    let mut out = Vec::new();
+    for (slot, lang) in LANGUAGE_SLOTS.iter().enumerate() {
+        if *lang == "other" {
+            continue;
+        }
+        let n = searcher
+            .doc_freq(&Term::from_field_text(f.language, lang))
+            .unwrap_or_default() as f64;
+        counted += n;
+        out.push((f.text[slot], if n > 0.0 { all / n } else { 1.0 }));
+    }
+    let other = all - counted;
+    let slot = LANGUAGE_SLOTS.len() - 1;
+    out.push((f.text[slot], if other > 0.0 { all / other } else { 1.0 }));
+    out
+}
+
+/// What a search was asked.
+enum Asked {
+    /// No query: a listing by filters.
+    Nothing,
+    /// A query in the query syntax, as parsed.
+    Syntax(Box<dyn Query>),
+    /// A natural-language query, as built.
+    Natural(Built),
+}
+
+/// The query a syntax query stands for, in words: its terms, as the index holds them.
+fn hit_query_text(query: &dyn Query) -> String {
+    let mut words: Vec<String> = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if let Some(w) = term.value().as_str() {
+            if !words.iter().any(|x| x == w) {
+                words.push(w.to_string());
+            }
+        }
+    });
+    words.join(" ")
+}
+
+/// The best `limit` sections by score, ties broken by section id: each segment keeps its
+/// best by (score, section ordinal) (a segment's section column is sorted, so ordinals
+/// compare like the ids; the ordinal is read only for documents that reach the heap), and
+/// the segments' best are merged by (score, section id). Exact whatever the segments, so
+/// `--limit` cuts the same list after every rebuild, without a second pass over ties.
+struct BestCollector {
+    limit: usize,
+}
+
+/// A candidate of one segment: score, section ordinal, document; ordered best first.
+#[derive(Clone, Copy, PartialEq)]
+struct Candidate(f32, u64, DocId);
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    /// Greater is better: a higher score, then a lower ordinal.
+    fn cmp(&self, other: &Candidate) -> std::cmp::Ordering {
+        self.0
+            .total_cmp(&other.0)
+            .then_with(|| other.1.cmp(&self.1))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Candidate) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+struct BestSegment {
+    limit: usize,
+    segment: u32,
+    column: Option<tantivy::columnar::StrColumn>,
+    /// The section ordinals, when every document has one (always, for harmonia's indexes):
+    /// read directly.
+    ords: Option<Column<u64>>,
+    /// The best so far, the worst on top.
+    kept: std::collections::BinaryHeap<std::cmp::Reverse<Candidate>>,
+}
+
+impl Collector for BestCollector {
+    /// (score, section id, address), best first.
+    type Fruit = Vec<(f32, String, DocAddress)>;
+    type Child = BestSegment;
+
+    fn for_segment(&self, segment: u32, reader: &SegmentReader) -> tantivy::Result<BestSegment> {
+        let column = reader.fast_fields().str("section")?;
+        let ords = column
+            .as_ref()
+            .map(|c| c.ords().clone())
+            .filter(|o| o.get_cardinality() == Cardinality::Full);
+        Ok(BestSegment {
+            limit: self.limit,
+            segment,
+            column,
+            ords,
+            kept: std::collections::BinaryHeap::with_capacity(self.limit + 1),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<Vec<(f32, String, DocAddress)>>,
+    ) -> tantivy::Result<Vec<(f32, String, DocAddress)>> {
+        let mut all: Vec<(f32, String, DocAddress)> = fruits.into_iter().flatten().collect();
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        all.truncate(self.limit);
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for BestSegment {
+    type Fruit = Vec<(f32, String, DocAddress)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if self.kept.len() >= self.limit {
+            // Worse than the worst kept: no need to read its ordinal.
+            if self.kept.peek().is_some_and(|w| score < w.0 .0) {
+                return;
+            }
+        }
+        let ord = match &self.ords {
+            Some(ords) => ords.values.get_val(doc),
+            None => self
+                .column
+                .as_ref()
+                .and_then(|c| c.term_ords(doc).next())
+                .unwrap_or(u64::MAX),
+        };
+        let candidate = Candidate(score, ord, doc);
+        if self.kept.len() < self.limit {
+            self.kept.push(std::cmp::Reverse(candidate));
+        } else if self.kept.peek().is_some_and(|w| candidate > w.0) {
+            self.kept.pop();
+            self.kept.push(std::cmp::Reverse(candidate));
+        }
+    }
+
+    fn harvest(self) -> Vec<(f32, String, DocAddress)> {
+        let segment = self.segment;
+        let column = self.column;
+        self.kept
+            .into_iter()
+            .map(|std::cmp::Reverse(Candidate(score, ord, doc))| {
+                let mut id = String::new();
+                if let Some(c) = &column {
+                    let _ = c.ord_to_str(ord, &mut id);
+                }
+                (score, id, DocAddress::new(segment, doc))
+            })
+            .collect()
     }
 }
 
