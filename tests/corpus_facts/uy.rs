@@ -136,3 +136,18 @@ fn ley_18600_brings_electronic_documents_under_forgery() {
         .iter()
         .any(|i| i.provision.as_str() == "bc-7"));
 }
+
+#[test]
+fn copyright_offence_in_the_wording_of_ley_17616() {
+    // Ley 9.739 art. 46 A (IMPO consolidated text, copy in legalize-dev/legalize-uy,
+    // uy/UY-ley-9739.md): three months' prison to three years' penitentiary; wording from Ley
+    // 17.616, Diario Oficial 17 Jan 2003 (uy/UY-ley-17616.md).
+    let c = shipped();
+    let law = uy_statute(&c, "uy-ley-9739");
+    assert_eq!(law.enacted, Some(d("1937-12-17")));
+    assert_eq!(law.review, harmonia::corpus::Review::Verified);
+    let art46 = law.section("art-46").unwrap().mapping.as_ref().unwrap();
+    assert_eq!(art46.in_force, Some(d("2003-01-17")));
+    let prison = art46.penalty.as_ref().unwrap().prison.as_ref().unwrap();
+    assert_eq!(prison.max_months(), Some(36.0));
+}
