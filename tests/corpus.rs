@@ -267,12 +267,7 @@ mod uy;
 /// UY was added back on 2026-12-03 (corpus-r4b): Ley 17.060 art. 34, which had been mapped to
 /// Arts. 23, 25 and 31 from a UN review summary, covers only that law's own offences on the IMPO
 /// text, so those three cells became unknown again.
-const UNKNOWN_ABOVE_CAP: [(&str, usize); 4] = [
-    ("DO", 13),
-    ("PA", 4),
-    ("PE", 7),
-    ("UY", 6),
-];
+const UNKNOWN_ABOVE_CAP: [(&str, usize); 4] = [("DO", 13), ("PA", 4), ("PE", 7), ("UY", 6)];
 
 #[test]
 fn no_country_has_more_than_a_tenth_of_its_provisions_unexamined() {
@@ -313,7 +308,11 @@ fn every_claim_of_evidence_cites_a_source() {
                 "{}: a review without sources",
                 country.code
             );
-            assert!(r.checked.is_some(), "{}: a review without `checked`", country.code);
+            assert!(
+                r.checked.is_some(),
+                "{}: a review without `checked`",
+                country.code
+            );
         }
         for t in &country.treaties {
             for d in &t.designations {
@@ -344,7 +343,12 @@ fn no_shipped_verdict_is_missing_without_a_review() {
     for country in &c.countries {
         for p in gap::coverage(&c, bc, country, today).provisions {
             if p.status == Status::Missing {
-                assert!(p.examined && p.review.is_some(), "{} {}", country.code, p.provision);
+                assert!(
+                    p.examined && p.review.is_some(),
+                    "{} {}",
+                    country.code,
+                    p.provision
+                );
             }
         }
     }

@@ -136,7 +136,12 @@ fn chile_preservation_interception_and_extradition_from_the_cpp_text() {
         .unwrap();
     assert_eq!(cpp.review, Review::Verified);
     assert_eq!(cpp.enacted, Some(d("2000-09-29")));
-    let preservation = cpp.section("cpp-218-bis").unwrap().mapping.as_ref().unwrap();
+    let preservation = cpp
+        .section("cpp-218-bis")
+        .unwrap()
+        .mapping
+        .as_ref()
+        .unwrap();
     let bc16 = preservation
         .implements
         .iter()

@@ -157,7 +157,11 @@ fn access_device_fraud_penalty_tiers() {
     // usa-code, title 18 chunk 636): 10 or 15 years by paragraph, 20 after a prior conviction.
     // Pub. L. 98-473, sec. 1602(a), 12 October 1984 (98 Stat. 2183) added the section.
     let c = shipped();
-    let statute = c.statutes.iter().find(|s| s.id == "us-18-usc-1029").unwrap();
+    let statute = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "us-18-usc-1029")
+        .unwrap();
     assert_eq!(statute.review, Review::Verified);
     let a = section(&c, "us-18-usc-1029", "a");
     assert_eq!(max_months(a), Some(180.0));
