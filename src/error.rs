@@ -29,6 +29,15 @@ pub enum Error {
         /// How many.
         errors: usize,
     },
+    /// A file to import or suggest for has errors (they were printed before this); nothing
+    /// was written.
+    #[error("{path}: {errors} error(s); nothing was written")]
+    InvalidInput {
+        /// The file.
+        path: String,
+        /// How many errors.
+        errors: usize,
+    },
     /// The arguments do not make sense together, or name something that does not exist.
     #[error("{0}")]
     Usage(String),
@@ -44,7 +53,7 @@ impl Error {
     /// The process exit code for this error: 1 for corpus errors, 2 for usage and I/O.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::InvalidCorpus { .. } => 1,
+            Error::InvalidCorpus { .. } | Error::InvalidInput { .. } => 1,
             _ => 2,
         }
     }

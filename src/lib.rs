@@ -12,6 +12,8 @@
 //! - [`diagnostic`]: located errors and warnings, reported together;
 //! - [`index`]: full-text search across countries and languages (tantivy);
 //! - [`render`]: drafts and reports through templates;
+//! - [`import`]: published statutes (Markdown, Akoma Ntoso, plain text) into the format;
+//! - [`suggest`]: proposed mappings and penalties for unannotated sections, measured;
 //! - [`cli`]: the `harmonia` command line, one file a subcommand.
 //!
 //! ```
@@ -34,8 +36,10 @@ pub mod diagnostic;
 pub mod error;
 pub mod gap;
 pub mod id;
+pub mod import;
 pub mod index;
 pub mod output;
 pub mod render;
+pub mod suggest;
 
 pub use error::{Error, Result};

@@ -36,6 +36,7 @@ struct Report<'a> {
     statutes: usize,
     sections: usize,
     mapped_sections: usize,
+    suggested_mappings: usize,
     unverified_statutes: usize,
     diagnostics: &'a Diagnostics,
 }
@@ -56,6 +57,11 @@ pub fn execute(args: Args) -> Result<i32> {
         statutes: c.statutes.len(),
         sections: c.sections().filter(|(_, s)| !s.is_heading_only()).count(),
         mapped_sections: c.sections().filter(|(_, s)| s.mapping.is_some()).count(),
+        suggested_mappings: c
+            .sections()
+            .flat_map(|(_, s)| s.implementations())
+            .filter(|i| i.suggested)
+            .count(),
         unverified_statutes: c
             .statutes
             .iter()
@@ -78,7 +84,7 @@ pub fn execute(args: Args) -> Result<i32> {
             }
             let verdict = if report.ok { "ok" } else { "FAILED" };
             output::eprint(&format!(
-                "check {verdict}: {} error(s), {} warning(s) in {}\n  {} framework(s), {} provision(s); {} countr{}, {} statute(s), {} section(s), {} mapped; {} statute(s) unverified\n",
+                "check {verdict}: {} error(s), {} warning(s) in {}\n  {} framework(s), {} provision(s); {} countr{}, {} statute(s), {} section(s), {} mapped; {} statute(s) unverified{}\n",
                 report.errors,
                 report.warnings,
                 report.corpus,
@@ -90,6 +96,10 @@ pub fn execute(args: Args) -> Result<i32> {
                 report.sections,
                 report.mapped_sections,
                 report.unverified_statutes,
+                match report.suggested_mappings {
+                    0 => String::new(),
+                    n => format!("; {n} suggested mapping(s) await review"),
+                },
             ));
         }
     }

@@ -7,6 +7,7 @@ pub mod draft;
 pub mod gapfmt;
 pub mod gaps;
 pub mod history;
+pub mod import;
 pub mod index;
 pub mod list;
 pub mod matrix;
@@ -14,6 +15,7 @@ pub mod penalties;
 pub mod report;
 pub mod search;
 pub mod select;
+pub mod suggest;
 
 use std::path::PathBuf;
 
@@ -68,6 +70,10 @@ pub enum Command {
     Index(index::Args),
     /// Search sections across countries and languages, by words and by provision.
     Search(search::Args),
+    /// Turn a published statute (Markdown, Akoma Ntoso XML, plain text) into a statute file.
+    Import(import::Args),
+    /// Propose mappings and read penalties for unannotated sections; measure the proposals.
+    Suggest(suggest::Args),
 }
 
 /// Where the corpus is: shared by every command.
@@ -147,5 +153,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Report(args) => report::execute(args),
         Command::Index(args) => index::execute(args),
         Command::Search(args) => search::execute(args),
+        Command::Import(args) => import::execute(args),
+        Command::Suggest(args) => suggest::execute(args),
     }
 }

@@ -1720,8 +1720,35 @@ impl Cx<'_> {
                     .penalty
                     .as_ref()
                     .map(|pen| penalty(file, o, pen, sid, out)),
-                suggested: imp.suggested.unwrap_or(false),
+                suggested: imp.suggested.as_ref().is_some_and(|s| s.value),
             });
+        }
+        // Suggested entries await review: one warning a block, at its first `suggested` key.
+        let pending: Vec<(&RawImplementation, &Spanned<bool>)> = raw
+            .implements
+            .iter()
+            .filter_map(|i| i.suggested.as_ref().filter(|s| s.value).map(|s| (i, s)))
+            .collect();
+        if let Some((_, first)) = pending.first() {
+            let ids: Vec<&str> = pending
+                .iter()
+                .map(|(i, _)| i.provision.value.as_str())
+                .collect();
+            let mut d = at(
+                file,
+                o,
+                first,
+                "true".len(),
+                format!(
+                    "{} suggested mapping(s) await review: {}",
+                    pending.len(),
+                    ids.join(", ")
+                ),
+            )
+            .id(sid)
+            .hint("check each entry against the text, then delete `suggested: true` (suggested mappings are not evidence of coverage)");
+            d.severity = crate::diagnostic::Severity::Warning;
+            out.push(d);
         }
         let penalty = raw
             .penalty

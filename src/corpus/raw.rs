@@ -273,8 +273,9 @@ pub struct RawImplementation {
     pub note: Option<String>,
     /// (v2) The penalty for this provision when the section's own belongs to another offence.
     pub penalty: Option<RawPenalty>,
-    /// Optional extension: a proposal awaiting review (`harmonia suggest --apply`).
-    pub suggested: Option<bool>,
+    /// Optional extension: a proposal awaiting review (`harmonia suggest --apply`), kept
+    /// with its place so `check` can point at it.
+    pub suggested: Option<Spanned<bool>>,
 }
 
 /// A penalty.

@@ -800,7 +800,12 @@ pub fn completeness(
     let statutes: Vec<_> = corpus.statutes_of(&country.code).collect();
     Completeness {
         examined: cov.scores.examined,
-        unknown: cov.scores.counts.get(&Status::Unknown).copied().unwrap_or(0),
+        unknown: cov
+            .scores
+            .counts
+            .get(&Status::Unknown)
+            .copied()
+            .unwrap_or(0),
         statutes: statutes.len(),
         verified: statutes
             .iter()

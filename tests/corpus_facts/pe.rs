@@ -141,3 +141,34 @@ fn peru_document_forgery_carries_two_to_ten_years() {
     assert_eq!(bc7.min_prison_months, Some(24.0));
     assert_eq!(bc7.max_prison_months, Some(120.0));
 }
+
+#[test]
+fn peru_device_review_in_flagrancy_from_dl_1698() {
+    // Decreto Legislativo 1698 (El Peruano, 20 Jan 2026, NL 2478560-2) adds CPP art. 230-A: in
+    // flagrancy for extortion, sicariato or kidnapping the police may review the devices found
+    // on the detainee with the prosecutor's prior authorisation, confirmed later by a judge. No
+    // date of its own: in force the next day (Constitution art. 109).
+    let c = shipped();
+    let cpp = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "pe-dleg-957-cpp")
+        .unwrap();
+    let mapping = cpp.section("art-230-a").unwrap().mapping.as_ref().unwrap();
+    assert_eq!(mapping.in_force, Some(d("2026-01-21")));
+    let bc19 = mapping
+        .implements
+        .iter()
+        .find(|i| i.provision.as_str() == "bc-19")
+        .unwrap();
+    assert!(bc19.elements.iter().any(|e| e.as_str() == "search"));
+    let before = peru_coverage(&c, "2026-01-20");
+    let after = peru_coverage(&c, "2026-01-21");
+    let sections = |cov: &gap::CountryCoverage| {
+        cov.provision(&ProvisionId::parse("bc-19").unwrap())
+            .unwrap()
+            .sections
+            .len()
+    };
+    assert_eq!(sections(&after), sections(&before) + 1);
+}
