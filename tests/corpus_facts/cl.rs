@@ -158,3 +158,33 @@ fn chile_preservation_interception_and_extradition_from_the_cpp_text() {
     let bc21 = ProvisionId::parse("bc-21").unwrap();
     assert_eq!(now.provision(&bc21).unwrap().status, Status::Full);
 }
+
+#[test]
+fn chile_older_computer_and_copyright_offences_from_leychile() {
+    // LeyChile copies in Clemente-H/legalize-cl: Ley 19.223 (cl/CL-30590.md) art. 2, presidio
+    // menor en sus grados mínimo a medio (61 days to 3 years), promulgated 28 May 1993; Ley
+    // 17.336 (cl/CL-28933.md) art. 81, reclusión menor en sus grados medio a máximo (up to 5
+    // years) for profit-making manufacture or import of unlawful copies.
+    let c = shipped();
+    let find = |id: &str| c.statutes.iter().find(|s| s.id == id).unwrap();
+    let old = find("cl-ley-19223");
+    assert_eq!(old.enacted, Some(d("1993-05-28")));
+    let access = old.section("art-2").unwrap().mapping.as_ref().unwrap();
+    let prison = access.penalty.as_ref().unwrap().prison.as_ref().unwrap();
+    assert_eq!(prison.max_months(), Some(36.0));
+    let copyright = find("cl-ley-17336");
+    assert_eq!(copyright.review, Review::Verified);
+    let pen = copyright
+        .section("art-79-81")
+        .unwrap()
+        .mapping
+        .as_ref()
+        .unwrap()
+        .penalty
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        pen.aggravated[0].prison.as_ref().unwrap().max_months(),
+        Some(60.0)
+    );
+}
