@@ -108,3 +108,24 @@ fn argentina_is_examined_except_real_time_traffic_data() {
     // Corporate liability: Ley 27.401 covers corruption offences only.
     assert_eq!(ar_status(&c, "bc-12", "2026-11-01"), Status::Missing);
 }
+
+#[test]
+fn cooperation_law_checked_against_the_infoleg_text() {
+    // Ley 24.767 (Infoleg norma 41442, copy in legalize-dev/legalize-ar, ar/LEY-24767.md):
+    // sanctioned 18 Dec 1996; art. 6 sets the extradition threshold on the average of the minimum
+    // and maximum penalty; art. 68 requires dual criminality only for coercive measures such as
+    // searches, seizures and interception.
+    let c = shipped();
+    let law = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "ar-ley-24767")
+        .expect("ar-ley-24767");
+    assert_eq!(law.enacted, Some(d("1996-12-18")));
+    assert_eq!(law.review, Review::Verified);
+    let assistance = law.section("arts-67-68").unwrap();
+    assert!(assistance
+        .implementations()
+        .iter()
+        .any(|i| i.provision.as_str() == "bc-34"));
+}

@@ -98,3 +98,18 @@ fn brazil_unknowns_are_the_two_not_established() {
     // No criminal liability of legal persons outside environmental crimes.
     assert_eq!(br_status(&c, "bc-12", "2026-11-01"), Status::Missing);
 }
+
+#[test]
+fn migration_law_dates_checked_against_the_planalto_text() {
+    // Lei 13.445/2017 as compiled on Planalto (structured copy in agc2020/consulta,
+    // lei-13445-2017.txt): signed in Brasília on 24 May 2017, official text in the DOU of
+    // 25 May 2017, art. 125: in force 180 days after official publication (21 November 2017
+    // counted under LC 95/1998 art. 8 § 1). Art. 82 IV: no extradition for offences carrying less
+    // than two years' prison under Brazilian law.
+    let c = shipped();
+    let migration = br_statute(&c, "br-lei-13445");
+    assert_eq!(migration.enacted, Some(d("2017-05-24")));
+    assert_eq!(migration.in_force, Some(d("2017-11-21")));
+    assert_eq!(migration.review, harmonia::corpus::Review::Verified);
+    assert!(migration.section("arts-81-82").is_some());
+}

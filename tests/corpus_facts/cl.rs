@@ -121,3 +121,70 @@ fn chile_designations_and_domestic_effect() {
     assert!(bc35.is_implemented());
     assert!(cov.scores.examined >= 0.9, "{}", cov.scores.examined);
 }
+
+#[test]
+fn chile_preservation_interception_and_extradition_from_the_cpp_text() {
+    // Código Procesal Penal, consolidated LeyChile text (copy in ConceLabs/biblioanf,
+    // data/codigoProcesalPenal.ts): art. 218 bis, 90 days renewable once (180 at most) with a
+    // secrecy duty; art. 222, company staff keep the interception secret; art. 485, the passive
+    // extradition procedure applies to requests received from 16 June 2005.
+    let c = shipped();
+    let cpp = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "cl-codigo-procesal-penal")
+        .unwrap();
+    assert_eq!(cpp.review, Review::Verified);
+    assert_eq!(cpp.enacted, Some(d("2000-09-29")));
+    let preservation = cpp
+        .section("cpp-218-bis")
+        .unwrap()
+        .mapping
+        .as_ref()
+        .unwrap();
+    let bc16 = preservation
+        .implements
+        .iter()
+        .find(|i| i.provision.as_str() == "bc-16")
+        .unwrap();
+    for e in ["preservation-order", "up-to-90-days", "confidentiality"] {
+        assert!(bc16.elements.iter().any(|x| x == e), "{e}");
+    }
+    assert!(!bc16.elements.iter().any(|x| x == "traffic-data"));
+    let extradition = cpp.section("cpp-440").unwrap().mapping.as_ref().unwrap();
+    assert_eq!(extradition.in_force, Some(d("2005-06-16")));
+    let bc = c.framework("bc").unwrap();
+    let now = gap::coverage(&c, bc, chile(&c), d("2026-12-03"));
+    let bc21 = ProvisionId::parse("bc-21").unwrap();
+    assert_eq!(now.provision(&bc21).unwrap().status, Status::Full);
+}
+
+#[test]
+fn chile_older_computer_and_copyright_offences_from_leychile() {
+    // LeyChile copies in Clemente-H/legalize-cl: Ley 19.223 (cl/CL-30590.md) art. 2, presidio
+    // menor en sus grados mínimo a medio (61 days to 3 years), promulgated 28 May 1993; Ley
+    // 17.336 (cl/CL-28933.md) art. 81, reclusión menor en sus grados medio a máximo (up to 5
+    // years) for profit-making manufacture or import of unlawful copies.
+    let c = shipped();
+    let find = |id: &str| c.statutes.iter().find(|s| s.id == id).unwrap();
+    let old = find("cl-ley-19223");
+    assert_eq!(old.enacted, Some(d("1993-05-28")));
+    let access = old.section("art-2").unwrap().mapping.as_ref().unwrap();
+    let prison = access.penalty.as_ref().unwrap().prison.as_ref().unwrap();
+    assert_eq!(prison.max_months(), Some(36.0));
+    let copyright = find("cl-ley-17336");
+    assert_eq!(copyright.review, Review::Verified);
+    let pen = copyright
+        .section("art-79-81")
+        .unwrap()
+        .mapping
+        .as_ref()
+        .unwrap()
+        .penalty
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        pen.aggravated[0].prison.as_ref().unwrap().max_months(),
+        Some(60.0)
+    );
+}

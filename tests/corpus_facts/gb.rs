@@ -95,8 +95,9 @@ fn computer_misuse_act_maxima() {
 #[test]
 fn corporate_liability_for_economic_crime_since_2023() {
     // Economic Crime and Corporate Transparency Act 2023 (royal assent 26 October 2023):
-    // s. 196 senior-manager attribution from 26 December 2023; s. 199 failure to prevent fraud
-    // from 1 September 2025 (commencement reported by Birketts, BTO, Irwin Mitchell).
+    // s. 196 senior-manager attribution from 26 December 2023 (legislation.gov.uk: s. 219(3)(a),
+    // two months after passing, and the commencement note on s. 196); s. 199 failure to prevent
+    // fraud from 1 September 2025 (commencement reported by Birketts, BTO, Irwin Mitchell).
     let c = shipped();
     let s196 = section(&c, "gb-eccta-2023", "s-196");
     assert!(maps(s196, "bc-12", "leading-person"));

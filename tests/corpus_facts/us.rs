@@ -137,3 +137,50 @@ fn united_states_central_authority_and_review() {
     assert_eq!(status("US", "bc-10"), Status::Full);
     assert!(unknown_count("US") <= 3);
 }
+
+fn aggravated_max_months(s: &Section) -> Vec<Option<f64>> {
+    s.mapping
+        .as_ref()
+        .and_then(|m| m.penalty.as_ref())
+        .map(|p| {
+            p.aggravated
+                .iter()
+                .map(|a| a.prison.as_ref().and_then(|t| t.max_months()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn access_device_fraud_penalty_tiers() {
+    // 18 U.S.C. 1029(c)(1) (uscode.house.gov text, copy in codexstanford/markdonw-chunck-of-the-
+    // usa-code, title 18 chunk 636): 10 or 15 years by paragraph, 20 after a prior conviction.
+    // Pub. L. 98-473, sec. 1602(a), 12 October 1984 (98 Stat. 2183) added the section.
+    let c = shipped();
+    let statute = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "us-18-usc-1029")
+        .unwrap();
+    assert_eq!(statute.review, Review::Verified);
+    let a = section(&c, "us-18-usc-1029", "a");
+    assert_eq!(max_months(a), Some(180.0));
+    assert_eq!(aggravated_max_months(a), [Some(240.0)]);
+}
+
+#[test]
+fn child_abuse_material_basic_and_repeat_ranges() {
+    // 18 U.S.C. 2251(e), 2252(b), 2252A(b) (uscode.house.gov text, copy in codexstanford/
+    // markdonw-chunck-of-the-usa-code, title 18 chunks 1162, 1166, 1168): distribution 5-20 years,
+    // 15-40 after a qualifying prior conviction (an aggravated range, not the basic maximum);
+    // production 15-30 years, 35 to life after two or more prior convictions.
+    let c = shipped();
+    for local in ["s-2252", "s-2252a"] {
+        let s = section(&c, "us-18-usc-2252", local);
+        assert_eq!(max_months(s), Some(240.0), "{local}");
+        assert!(aggravated_max_months(s).contains(&Some(480.0)), "{local}");
+    }
+    let production = section(&c, "us-18-usc-2252", "s-2251");
+    assert_eq!(max_months(production), Some(360.0));
+    assert!(aggravated_life(production));
+}

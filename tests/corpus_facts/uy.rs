@@ -82,35 +82,72 @@ fn uruguay_is_invited_with_no_treaty_effect() {
         .provision(&ProvisionId::parse("bc-27").unwrap())
         .unwrap();
     assert_eq!(bc27.status, Status::Partial);
-    // Ley 17.060 art. 34 (UN review summary CAC/COSP/IRG/2014/CRP.15): cooperation without a
-    // treaty implements bc-23 and part of bc-25 and bc-31. Spontaneous information,
-    // confidentiality and interception assistance rest on treaties not brought in: unknown.
+    // Ley 17.060 art. 34 (IMPO text, copy in legalize-dev/legalize-uy, uy/UY-ley-17060.md)
+    // governs foreign requests concerning the offences of that law only (corruption), so it is
+    // no general cooperation rule: Arts. 23, 25 and 31 rest on treaties not brought in and are
+    // unknown, like spontaneous information, confidentiality and interception assistance.
     let bc25 = cov
         .provision(&ProvisionId::parse("bc-25").unwrap())
         .unwrap();
-    assert_eq!(bc25.status, Status::Partial);
+    assert_eq!(bc25.status, Status::Unknown);
     let unknown: Vec<&str> = cov
         .provisions
         .iter()
         .filter(|p| p.status == Status::Unknown)
         .map(|p| p.provision.as_str())
         .collect();
-    assert_eq!(unknown, ["bc-26", "bc-28", "bc-34"]);
+    assert_eq!(
+        unknown,
+        ["bc-23", "bc-25", "bc-26", "bc-28", "bc-31", "bc-34"]
+    );
 }
 
 #[test]
-fn ley_17060_dates_and_cooperation_without_treaty() {
-    // Ley 17.060 of 23 Dec 1998, published in the Diario Oficial No. 25.189 of 8 Jan 1999
-    // (annotated edition on studylib); in force ten days later under Código Civil art. 1.
+fn ley_17060_dates_and_cooperation_limited_to_its_own_offences() {
+    // Ley 17.060 promulgated 23 Dec 1998, Diario Oficial 8 Jan 1999 (IMPO text, copy in
+    // legalize-dev/legalize-uy, uy/UY-ley-17060.md); in force ten days later under Código Civil
+    // art. 1. Art. 34 covers requests about the offences of Ley 17.060 only, so the article is
+    // plain text and maps no Budapest provision.
     let c = shipped();
     let law = uy_statute(&c, "uy-ley-17060");
     assert_eq!(law.enacted, Some(d("1998-12-23")));
     assert_eq!(law.in_force, Some(d("1999-01-18")));
+    assert_eq!(law.review, harmonia::corpus::Review::Verified);
+    assert!(law.section("art-34").unwrap().mapping.is_none());
     let bc = c.framework("bc").unwrap();
     let uy = c.country(&CountryCode::parse("UY").unwrap()).unwrap();
     let bc23 = ProvisionId::parse("bc-23").unwrap();
-    let before = gap::coverage(&c, bc, uy, d("1998-12-31"));
-    assert_eq!(before.provision(&bc23).unwrap().status, Status::Unknown);
-    let after = gap::coverage(&c, bc, uy, d("2026-11-01"));
-    assert!(after.provision(&bc23).unwrap().is_implemented());
+    let now = gap::coverage(&c, bc, uy, d("2026-11-01"));
+    assert_eq!(now.provision(&bc23).unwrap().status, Status::Unknown);
+}
+
+#[test]
+fn ley_18600_brings_electronic_documents_under_forgery() {
+    // Ley 18.600 art. 4 (IMPO text, copy in legalize-dev/legalize-uy, uy/UY-ley-18600.md):
+    // altering or destroying an electronic document falls under CP arts. 236-245; promulgated
+    // 21 Sep 2009, Diario Oficial 5 Nov 2009.
+    let c = shipped();
+    let law = uy_statute(&c, "uy-ley-18600");
+    assert_eq!(law.enacted, Some(d("2009-09-21")));
+    assert_eq!(law.review, harmonia::corpus::Review::Verified);
+    let art4 = law.section("art-4").unwrap();
+    assert!(art4
+        .implementations()
+        .iter()
+        .any(|i| i.provision.as_str() == "bc-7"));
+}
+
+#[test]
+fn copyright_offence_in_the_wording_of_ley_17616() {
+    // Ley 9.739 art. 46 A (IMPO consolidated text, copy in legalize-dev/legalize-uy,
+    // uy/UY-ley-9739.md): three months' prison to three years' penitentiary; wording from Ley
+    // 17.616, Diario Oficial 17 Jan 2003 (uy/UY-ley-17616.md).
+    let c = shipped();
+    let law = uy_statute(&c, "uy-ley-9739");
+    assert_eq!(law.enacted, Some(d("1937-12-17")));
+    assert_eq!(law.review, harmonia::corpus::Review::Verified);
+    let art46 = law.section("art-46").unwrap().mapping.as_ref().unwrap();
+    assert_eq!(art46.in_force, Some(d("2003-01-17")));
+    let prison = art46.penalty.as_ref().unwrap().prison.as_ref().unwrap();
+    assert_eq!(prison.max_months(), Some(36.0));
 }
