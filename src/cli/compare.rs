@@ -8,6 +8,7 @@ use serde_json::json;
 use super::gapfmt;
 use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
+use crate::md_format;
 use crate::corpus::{Country, Framework};
 use crate::error::Result;
 use crate::gap::{self, Comparison, ProvisionComparison};
@@ -248,11 +249,17 @@ fn markdown(
             ]
         })
         .collect();
-    let mut out = format!(
+    let mut out = md_format!(
         "# Dual criminality: {} ({}) and {} ({})\n\nFramework `{}` ({}), as of {}.\n\n",
-        a.name, a.code, b.name, b.code, framework.id, framework.title, cmp.as_of
+        a.name,
+        a.code,
+        b.name,
+        b.code,
+        framework.id,
+        framework.title,
+        cmp.as_of
     );
-    out.push_str(&format!(
+    out.push_str(&md_format!(
         "{}. An offence is extraditable when both maximum prison terms are at least 1 year.\n\n",
         summary.line()
     ));

@@ -140,11 +140,11 @@ pub fn scores_text(framework: &Framework, scores: &Scores) -> String {
 
 /// The score block in Markdown: a table of areas and the overall score, then counts.
 pub fn scores_md(framework: &Framework, scores: &Scores) -> String {
-    let mut rows: Vec<Vec<String>> = scored_areas(framework, scores)
+    let mut rows: Vec<Vec<Cell>> = scored_areas(framework, scores)
         .into_iter()
-        .map(|a| vec![a.to_string(), pct(scores.areas[a])])
+        .map(|a| vec![a.into(), pct(scores.areas[a]).into()])
         .collect();
-    rows.push(vec!["**overall**".to_string(), pct(scores.overall)]);
+    rows.push(vec![Cell::markup("**overall**"), pct(scores.overall).into()]);
     format!(
         "{}\nProvisions: {}.\n",
         output::md_table(&["area", "score"], &rows),

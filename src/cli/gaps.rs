@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::gapfmt::{self, list};
 use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
+use crate::md_format;
 use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, Coverage, Scores};
@@ -163,12 +164,10 @@ fn markdown(framework: &Framework, r: &Report) -> String {
             ]
         })
         .collect();
-    format!(
-        "# Gaps: {} ({})\n\n{}.\n\n{}\n## Scores\n\n{}",
-        r.name,
-        r.country,
-        md_scope(framework, r),
-        output::md_table(
+    md_format!("# Gaps: {} ({})\n\n", r.name, r.country)
+        + &md_scope(framework, r)
+        + ".\n\n"
+        + &output::md_table(
             &[
                 "provision",
                 "article",
@@ -182,17 +181,19 @@ fn markdown(framework: &Framework, r: &Report) -> String {
                 "flags",
             ],
             &rows,
-        ),
-        gapfmt::scores_md(framework, &r.scores)
-    )
+        )
+        + "\n## Scores\n\n"
+        + &gapfmt::scores_md(framework, &r.scores)
 }
 
 fn md_scope(framework: &Framework, r: &Report) -> String {
-    let area = r.area.map(|a| format!(", area {a}")).unwrap_or_default();
-    format!(
-        "Framework `{}` ({}){area}, as of {}",
-        framework.id, framework.title, r.as_of
-    )
+    let area = r
+        .area
+        .map(|a| md_format!(", area {}", a))
+        .unwrap_or_default();
+    md_format!("Framework `{}` ({})", framework.id, framework.title)
+        + &area
+        + &md_format!(", as of {}", r.as_of)
 }
 
 fn csv(r: &Report) -> Result<String> {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::gapfmt;
 use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
+use crate::md_format;
 use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, CountryCoverage, Coverage, Scores, Status};
@@ -233,25 +234,28 @@ fn markdown(framework: &Framework, r: &Report) -> String {
     let mut headers = vec!["as of", "overall"];
     headers.extend(areas.iter().copied());
     headers.push("changed");
-    let rows: Vec<Vec<String>> = r
+    let rows: Vec<Vec<Cell>> = r
         .points
         .iter()
         .map(|p| {
-            let mut row = vec![p.as_of.to_string(), gapfmt::pct(p.scores.overall)];
-            row.extend(areas.iter().map(|a| area_score(p, a)));
-            row.push(changes(p));
+            let mut row: Vec<Cell> = vec![
+                p.as_of.to_string().into(),
+                gapfmt::pct(p.scores.overall).into(),
+            ];
+            row.extend(areas.iter().map(|a| Cell::from(area_score(p, a))));
+            // Provision ids (validated) and status words: our own text.
+            row.push(Cell::markup(changes(p)));
             row
         })
         .collect();
-    format!(
-        "# History: {} ({})\n\nFramework `{}` ({}): scores at every date the law changed, up to {}.\n\n{}",
+    md_format!(
+        "# History: {} ({})\n\nFramework `{}` ({}): scores at every date the law changed, up to {}.\n\n",
         r.name,
         r.country,
         framework.id,
         framework.title,
-        r.as_of,
-        output::md_table(&headers, &rows)
-    )
+        r.as_of
+    ) + &output::md_table(&headers, &rows)
 }
 
 fn csv(framework: &Framework, r: &Report) -> Result<String> {

@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::gapfmt;
 use super::select::{self, CountriesArgs, ScopeArgs};
 use super::CorpusArgs;
+use crate::md_format;
 use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, CountryCoverage, Coverage, Scores};
@@ -208,14 +209,17 @@ fn markdown(framework: &Framework, r: &Report) -> String {
             cells
         })
         .collect();
-    let area = r.area.map(|a| format!(", area {a}")).unwrap_or_default();
-    format!(
-        "# Coverage matrix: {}\n\nFramework `{}`{area}, as of {}.\n\n{}",
+    let area = r
+        .area
+        .map(|a| md_format!(", area {}", a))
+        .unwrap_or_default();
+    md_format!(
+        "# Coverage matrix: {}\n\nFramework `{}`",
         framework.title,
-        framework.id,
-        r.as_of,
-        output::md_table(&headers, &rows)
-    )
+        framework.id
+    ) + &area
+        + &md_format!(", as of {}.\n\n", r.as_of)
+        + &output::md_table(&headers, &rows)
 }
 
 fn html(templates: &Templates, framework: &Framework, r: &Report) -> Result<String> {

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::gapfmt::{self, list};
 use super::select::{self, CountriesArgs, ScopeArgs};
 use super::CorpusArgs;
+use crate::md_format;
 use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, PenaltyStats, PenaltyTable};
@@ -142,10 +143,12 @@ fn table(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> Str
 }
 
 fn markdown(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> String {
-    let mut out = format!(
-        "# Penalties\n\nFramework `{}` ({}), as of {date}. Minimum: the lowest among the \
+    let mut out = md_format!(
+        "# Penalties\n\nFramework `{}` ({}), as of {}. Minimum: the lowest among the \
          sections in force (`-`: none set); maximum: the highest.\n",
-        framework.id, framework.title
+        framework.id,
+        framework.title,
+        date
     );
     for t in tables {
         let rows: Vec<Vec<String>> = t
@@ -164,13 +167,9 @@ fn markdown(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> 
                 ]
             })
             .collect();
-        out.push_str(&format!(
-            "\n## {} {}\n\n{}\n{}.\n",
-            t.provision,
-            t.title,
-            output::md_table(&HEADERS, &rows),
-            stats_line(&t.stats)
-        ));
+        out.push_str(&md_format!("\n## {} {}\n\n", t.provision, t.title));
+        out.push_str(&output::md_table(&HEADERS, &rows));
+        out.push_str(&md_format!("\n{}.\n", stats_line(&t.stats)));
     }
     out
 }
