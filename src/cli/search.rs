@@ -335,20 +335,22 @@ fn to_table(results: &SearchResults, request: &SearchRequest) -> String {
 
 fn to_markdown(results: &SearchResults, request: &SearchRequest) -> String {
     let mut out = format!("{}\n\n", output::md_cell(&scope(results, request)));
-    let rows: Vec<Vec<String>> = results
+    let rows: Vec<Vec<output::Cell>> = results
         .hits
         .iter()
         .enumerate()
         .map(|(i, h)| {
             vec![
-                (i + 1).to_string(),
-                format!("`{}`", h.section),
-                h.country.clone(),
-                h.language.clone(),
-                h.heading.clone(),
-                h.provisions.join(", "),
-                format!("{:.2}", h.score),
-                h.snippet.to_markdown(),
+                (i + 1).to_string().into(),
+                // A section id is validated (no backticks): our markup around it.
+                output::Cell::markup(format!("`{}`", h.section)),
+                h.country.clone().into(),
+                h.language.clone().into(),
+                h.heading.clone().into(),
+                h.provisions.join(", ").into(),
+                format!("{:.2}", h.score).into(),
+                // Escaped piece by piece by the snippet, highlights in bold.
+                output::Cell::markup(h.snippet.to_markdown()),
             ]
         })
         .collect();

@@ -197,9 +197,10 @@ impl Snippet {
         })
     }
 
-    /// Plain text with highlights in `**`..`**` (Markdown bold).
+    /// Markdown: the text escaped for inline Markdown, highlights in `**`..`**` (bold).
     pub fn to_markdown(&self) -> String {
-        self.render(str::to_string, |s| format!("**{s}**"))
+        use crate::output::escape::markdown_inline;
+        self.render(markdown_inline, |s| format!("**{}**", markdown_inline(s)))
     }
 }
 

@@ -1,0 +1,175 @@
+//! Hostile corpus strings through every output channel: a fixture corpus
+//! (`tests/fixtures/hostile-output`) whose country names, titles, headings, fines and
+//! section texts hold HTML, links, link reference definitions, formula prefixes, escape
+//! sequences (ESC, OSC, CSI, the 8-bit CSI U+009B) and bidirectional controls, printed by
+//! `gaps`, `matrix`, `penalties`, `compare`, `history` (Markdown, CSV, table), `report`
+//! (Markdown and HTML files) and `search`. Nothing may come alive in any of them.
+
+mod common;
+
+use common::{fixture, harmonia, stdout, tempdir};
+
+const FRAMEWORK: &str = "ho";
+const AS_OF: &str = "2024-01-01";
+
+fn run(args: &[&str], format: &str) -> String {
+    stdout(
+        harmonia()
+            .args(args)
+            .arg("--corpus")
+            .arg(fixture("hostile-output"))
+            .args(["--framework", FRAMEWORK, "--format", format]),
+    )
+}
+
+/// Commands and their arguments, each run in Markdown, CSV and table form.
+const COMMANDS: &[&[&str]] = &[
+    &["gaps", "HC", "--as-of", AS_OF],
+    &["matrix", "--as-of", AS_OF],
+    &["penalties", "--as-of", AS_OF],
+    &["compare", "HC", "HD", "--as-of", AS_OF],
+    &["history", "HC", "--as-of", AS_OF],
+];
+
+/// No control character a terminal or a viewer would act on.
+fn assert_no_controls(text: &str, what: &str) {
+    for c in ['\u{1b}', '\u{9b}', '\u{7}', '\u{202E}', '\u{2066}'] {
+        assert!(!text.contains(c), "{what}: holds {c:?}:\n{text}");
+    }
+    assert!(
+        !text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')),
+        "{what}: holds a control character"
+    );
+}
+
+/// Markdown rendered by a renderer that lets raw HTML and any link through.
+fn render(md: &str) -> String {
+    let mut html = String::new();
+    let parser = pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::all());
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
+fn assert_inert_markdown(md: &str, what: &str) {
+    assert_no_controls(md, what);
+    let html = render(md);
+    let lower = html.to_ascii_lowercase();
+    assert!(!lower.contains("<script"), "{what}: a live script:\n{html}");
+    assert!(!lower.contains("<img"), "{what}: a live image:\n{html}");
+    assert!(!lower.contains("href=\"javascript"), "{what}: a live link:\n{html}");
+    // `onerror=` may stand in text (`&lt;img ... onerror=...&gt;`), never in a tag.
+    for tag in lower.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or_default();
+        assert!(!tag.contains("onerror"), "{what}: <{tag}>");
+    }
+}
+
+#[test]
+fn markdown_outputs_hold_nothing_live() {
+    for args in COMMANDS {
+        let md = run(args, "md");
+        assert_inert_markdown(&md, &args.join(" "));
+        // The hostile text is there, shown as text.
+        assert!(md.contains("&lt;script&gt;"), "{}: {md}", args.join(" "));
+    }
+    // Our own markup is kept.
+    assert!(run(COMMANDS[0], "md").contains("| **overall** |"));
+}
+
+#[test]
+fn csv_outputs_start_no_formula() {
+    for args in COMMANDS {
+        let text = run(args, "csv");
+        assert_no_controls(&text, &args.join(" "));
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let mut cells = 0;
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                cells += 1;
+                let first = cell.trim_start_matches(' ').chars().next();
+                assert!(
+                    !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                    "{}: formula cell {cell:?}",
+                    args.join(" ")
+                );
+            }
+        }
+        assert!(cells > 0);
+    }
+    // The values are kept, behind the quote.
+    let penalties = run(COMMANDS[2], "csv");
+    assert!(penalties.contains(",'=cmd|"), "{penalties}");
+    assert!(penalties.contains(",'@SUM(1+1)"), "{penalties}");
+    assert!(penalties.contains(",'=1+1,"), "{penalties}");
+    assert!(penalties.contains(",'-2+3 "), "{penalties}");
+    let gaps = run(COMMANDS[0], "csv");
+    assert!(gaps.contains(",'=Entering a system"), "{gaps}");
+    assert!(gaps.contains(",'-Damaging data @x,"), "{gaps}");
+}
+
+#[test]
+fn terminal_outputs_carry_no_escape_sequences() {
+    for args in COMMANDS {
+        let text = run(args, "table");
+        assert_no_controls(&text, &args.join(" "));
+    }
+    assert!(run(COMMANDS[2], "table").contains("=cmd|' /C calc'!A0 <script>"));
+}
+
+#[test]
+fn report_files_hold_nothing_live() {
+    let dir = tempdir();
+    for format in ["md", "html"] {
+        let out = dir.path().join(format!("r.{format}"));
+        harmonia()
+            .args(["report", "HC", "--corpus"])
+            .arg(fixture("hostile-output"))
+            .args(["--framework", FRAMEWORK, "--as-of", AS_OF, "--format", format])
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert_no_controls(&text, &format!("report {format}"));
+        if format == "md" {
+            assert_inert_markdown(&text, "report md");
+            // A reference in one section and a `javascript:` definition in another.
+            assert!(text.contains("See [click][r] here."), "{text}");
+            assert!(!text.contains("javascript:"), "{text}");
+            let html = render(&text);
+            for href in html.split("href=\"").skip(1) {
+                assert!(href.starts_with("https://example.org/"), "{href}");
+            }
+        } else {
+            assert!(!text.to_ascii_lowercase().contains("<script>alert"));
+        }
+    }
+}
+
+#[test]
+fn search_results_carry_no_escape_sequences() {
+    let dir = tempdir();
+    for format in ["table", "md", "json"] {
+        let out = harmonia()
+            .args(["search", "access", "--corpus"])
+            .arg(fixture("hostile-output"))
+            .arg("--index")
+            .arg(dir.path().join("index"))
+            .args(["--format", format])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("hc-code#s-1"), "{format}: {text}");
+        assert_no_controls(&text, &format!("search {format}"));
+        if format == "md" {
+            assert_inert_markdown(&text, "search md");
+        }
+    }
+}
