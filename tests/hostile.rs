@@ -173,3 +173,85 @@ fn search_results_carry_no_escape_sequences() {
         }
     }
 }
+
+/// A copy of the hostile-output corpus with `edit` applied to one of its files.
+fn edited_corpus(file: &str, edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let dir = tempdir();
+    copy_dir(&fixture("hostile-output"), dir.path());
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(&text)).unwrap();
+    dir
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn check(corpus: &std::path::Path) -> (bool, String) {
+    let out = harmonia()
+        .args(["check", "--corpus"])
+        .arg(corpus)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_unclosed_comment_that_hides_mappings_is_a_located_warning() {
+    let corpus = edited_corpus("statutes/hc/code.md", |t| {
+        t.replace("See [click][r] here.", "See [click][r] here.\n\n<!-- reviewer note")
+    });
+    let (_, stderr) = check(corpus.path());
+    assert!(
+        stderr.contains("warning: HTML comment `<!--` is never closed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("statutes/hc/code.md:16:1"), "{stderr}");
+    assert!(stderr.contains("2 harmonia block(s) not read"), "{stderr}");
+}
+
+#[test]
+fn yaml_messages_speak_plain_words() {
+    for (edit, wanted) in [
+        (("name: \"@SUM", "name:\nx: \"@SUM"), "this key has no value"),
+        (("region: Outland", "region: Outland\nregion: Other"), "key `region` is written twice"),
+    ] {
+        let corpus = edited_corpus("statutes/hd/country.yaml", |t| t.replacen(edit.0, edit.1, 1));
+        let (ok, stderr) = check(corpus.path());
+        assert!(!ok);
+        assert!(stderr.contains(wanted), "{stderr}");
+        assert!(stderr.contains("statutes/hd/country.yaml:"), "{stderr}");
+        for leak in ["Option<", "DuplicateKeyPolicy", "Options"] {
+            assert!(!stderr.contains(leak), "{leak}: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn years_outside_0001_to_9999_are_located_errors() {
+    for year in ["-0001", "0000", "10000"] {
+        let corpus = edited_corpus("statutes/hd/code.md", |t| {
+            t.replace("in_force: 2011-01-01", &format!("in_force: {year}-01-01"))
+        });
+        let (ok, stderr) = check(corpus.path());
+        assert!(!ok, "{year} accepted");
+        assert!(
+            stderr.contains("invalid date in `in_force`") && stderr.contains("four digits"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("statutes/hd/code.md:7:"), "{stderr}");
+    }
+}

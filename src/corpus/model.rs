@@ -508,7 +508,17 @@ pub fn parse_duration_months(text: &str) -> Result<f64, String> {
 
 /// Parses an ISO 8601 calendar date (`2008-06-25`).
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    let t = text.trim();
+    // chrono reads signed and five-digit years (`-0001`, `+10000`) and year 0: none is a
+    // date of a law.
+    let year = t.split('-').next().unwrap_or_default();
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) || year == "0000" {
+        return Err(format!(
+            "`{t}` is not a valid date: the year must have four digits, 0001 to 9999 \
+             (expected YYYY-MM-DD, e.g. 2008-06-25)"
+        ));
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
         format!(
             "`{}` is not a valid date (expected YYYY-MM-DD, e.g. 2008-06-25)",
             text.trim()
@@ -519,6 +529,17 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_have_four_digits() {
+        for bad in ["-0001-01-01", "0000-01-01", "10000-01-01", "+2020-01-01", "99-01-01"] {
+            let e = parse_date(bad).unwrap_err();
+            assert!(e.contains("four digits"), "{bad}: {e}");
+        }
+        assert!(parse_date("0001-01-01").is_ok());
+        assert!(parse_date("9999-12-31").is_ok());
+        assert!(parse_date("2008-13-01").unwrap_err().contains("not a valid date"));
+    }
 
     #[test]
     fn durations_become_months() {
