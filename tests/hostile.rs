@@ -255,3 +255,103 @@ fn years_outside_0001_to_9999_are_located_errors() {
         assert!(stderr.contains("statutes/hd/code.md:7:"), "{stderr}");
     }
 }
+
+/// Builds an index of the gap fixture in a fresh folder; returns the folder and the live
+/// generation's segment files with extension `ext`.
+fn built_index(ext: &str) -> (tempfile::TempDir, Vec<std::path::PathBuf>) {
+    let dir = tempdir();
+    harmonia()
+        .args(["index", "--corpus"])
+        .arg(fixture("gap"))
+        .arg("--index")
+        .arg(dir.path().join("idx"))
+        .assert()
+        .success();
+    let current = std::fs::read_to_string(dir.path().join("idx/CURRENT")).unwrap();
+    let generation = dir.path().join("idx").join(current.trim());
+    let files = std::fs::read_dir(&generation)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    (dir, files)
+}
+
+fn flip_middle_byte(path: &std::path::Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let i = bytes.len() / 2;
+    bytes[i] ^= 0xff;
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn index_cmd(dir: &std::path::Path, extra: &[&str]) -> (String, String) {
+    let out = harmonia()
+        .args(["index", "--corpus"])
+        .arg(fixture("gap"))
+        .arg("--index")
+        .arg(dir.join("idx"))
+        .args(extra)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn index_finds_a_corrupted_segment_instead_of_saying_up_to_date() {
+    for ext in ["term", "store", "idx", "pos", "fast", "fieldnorm"] {
+        let (dir, files) = built_index(ext);
+        assert!(!files.is_empty(), "{ext}");
+        flip_middle_byte(&files[0]);
+        let (stdout, stderr) = index_cmd(dir.path(), &[]);
+        assert!(!stdout.contains("up to date"), "{ext}: {stdout}");
+        assert!(stdout.contains("built the index"), "{ext}: {stdout}");
+        assert!(
+            stderr.contains("the index was damaged") && stderr.contains("fails its checksum"),
+            "{ext}: {stderr}"
+        );
+        // Repaired: the next run finds it whole.
+        let (stdout, stderr) = index_cmd(dir.path(), &[]);
+        assert!(stdout.contains("index is up to date"), "{stdout}");
+        assert!(stderr.is_empty(), "{stderr}");
+    }
+}
+
+#[test]
+fn search_rebuilds_a_damaged_index_and_answers() {
+    let damage: [(&str, fn(&std::path::Path)); 3] = [
+        ("store", |p| std::fs::write(p, b"").unwrap()),
+        ("term", |p| {
+            let b = std::fs::read(p).unwrap();
+            std::fs::write(p, &b[..b.len() / 2]).unwrap();
+        }),
+        ("idx", |p| std::fs::remove_file(p).unwrap()),
+    ];
+    for (ext, edit) in damage {
+        let (dir, files) = built_index(ext);
+        edit(&files[0]);
+        let out = harmonia()
+            .args(["search", "access", "--format", "json", "--corpus"])
+            .arg(fixture("gap"))
+            .arg("--index")
+            .arg(dir.path().join("idx"))
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("the index was damaged: segment file")
+                && stderr.contains("rebuilt it"),
+            "{ext}: {stderr}"
+        );
+        assert!(!stderr.contains("IoError"), "plain words: {stderr}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(!v["hits"].as_array().unwrap().is_empty(), "{ext}: {v}");
+    }
+}

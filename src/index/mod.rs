@@ -8,7 +8,8 @@
 //! - [`root`]: the index folder, its generations and its build lock (crash safety);
 //! - [`build`]: full builds and incremental refreshes, streaming the corpus file by file;
 //! - [`concept`]: matching query words against the provisions' titles, labels and terms;
-//! - [`query`]: query parsing, filters, ranking, snippets and facets.
+//! - [`query`]: query parsing, filters, ranking, snippets and facets;
+//! - [`verify`]: damage found and repaired, read-only indexes, full disks.
 //!
 //! ```no_run
 //! use harmonia::corpus::CorpusSource;
@@ -37,6 +38,7 @@ pub mod query;
 pub mod root;
 pub mod scan;
 pub mod schema;
+pub mod verify;
 
 use std::path::PathBuf;
 

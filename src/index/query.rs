@@ -221,7 +221,9 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Opens the index generation in `dir`.
     pub fn open(dir: &std::path::Path) -> Result<SearchIndex, Error> {
-        let mut index = Index::open_in_dir(dir).map_err(index_error)?;
+        // Through a directory that needs no lock file on a read-only folder.
+        let mut index =
+            Index::open(super::verify::ReadOnlyTolerant::open(dir)?).map_err(index_error)?;
         // Segments are searched in parallel, one thread a core (at most four).
         let threads = env_usize("HARMONIA_SEARCH_THREADS").unwrap_or_else(|| {
             std::thread::available_parallelism()
