@@ -1,6 +1,6 @@
 //! Using harmonia as a library: load the built-in corpus, ask what one country's law covers
 //! of the Budapest Convention today, and print each gap with its missing elements and the
-//! sections that already implement part of it.
+//! sections that already implement part of it, then what nobody has examined yet.
 //!
 //! ```text
 //! cargo run --example coverage -- AR
@@ -32,19 +32,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     //    reserved elements, the sections that implement it and penalty flags.
     let today = chrono::Local::now().date_naive();
     let coverage = gap::coverage(&corpus, budapest, country, today);
+    //    A score rests only on the provisions with a verdict: `unknown` ones (nobody examined
+    //    the law) are left out, and `examined` says how much of the framework that is.
+    let score = coverage
+        .scores
+        .overall
+        .map_or_else(|| "n/a".to_string(), |s| format!("{:.0}%", s * 100.0));
     println!(
-        "{} against {}: overall score {:.0}%",
+        "{} against {}: overall score {score} over the {:.0}% of provisions examined",
         country.name,
         budapest.title,
-        coverage.scores.overall * 100.0
+        coverage.scores.examined * 100.0
     );
 
     // 4. The gaps, element by element.
-    for c in coverage
-        .provisions
-        .iter()
-        .filter(|c| matches!(c.status, Status::Missing | Status::Partial))
-    {
+    for c in coverage.provisions.iter().filter(|c| {
+        matches!(
+            c.status,
+            Status::Missing | Status::Partial | Status::Unknown
+        )
+    }) {
         let missing: Vec<&str> = c
             .missing
             .iter()
@@ -59,7 +66,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "- {} (art. {}) {}: {}",
             c.provision, c.article, c.status, c.title
         );
-        println!("    missing: {}", missing.join("; "));
+        if c.status == Status::Unknown {
+            println!("    not examined: the corpus holds nothing on it");
+            continue;
+        }
+        println!("    {}: {}", c.missing_label(), missing.join("; "));
         for s in &c.sections {
             println!("    partly implemented by {s}");
         }

@@ -78,6 +78,12 @@ impl Diagnostic {
         }
     }
 
+    /// Makes it a warning.
+    pub fn warn(mut self) -> Diagnostic {
+        self.severity = Severity::Warning;
+        self
+    }
+
     /// Sets line and column (1-based).
     pub fn at(mut self, line: u32, column: u32) -> Diagnostic {
         self.line = Some(line.max(1));

@@ -134,13 +134,15 @@ impl Cell {
     }
 }
 
-/// The terminal style of a coverage status (`full`, `partial`, `reserved`, `missing`).
+/// The terminal style of a coverage status (`full`, `partial`, `reserved`, `missing`,
+/// `unknown`: grey, a verdict nobody gave).
 pub fn status_style(status: &str) -> Style {
     match status {
         "full" => AnsiColor::Green.on_default(),
         "partial" => AnsiColor::Yellow.on_default(),
         "reserved" => AnsiColor::Cyan.on_default(),
         "missing" => AnsiColor::Red.on_default().bold(),
+        "unknown" => AnsiColor::BrightBlack.on_default(),
         _ => Style::new(),
     }
 }

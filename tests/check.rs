@@ -723,3 +723,162 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown framework `zz`"));
 }
+
+// ---------------------------------------------------------------------------------------
+// Format v2: evidence keys, life and aggravated penalties, dates.
+
+const COUNTRY: &str = "statutes/xa/country.yaml";
+
+/// The warnings of a run (exit code 0), as text.
+fn warnings(out: &(i32, String)) -> &str {
+    assert_eq!(out.0, 0, "warnings only; stderr:\n{}", out.1);
+    &out.1
+}
+
+#[test]
+fn v2_evidence_keys_are_read_and_checked() {
+    let f = Fixture::new();
+    f.edit(
+        COUNTRY,
+        "        note: a test reservation\n",
+        "        note: a test reservation\n    designations:\n      - provision: eud-13\n        authority: National contact point\n        date: 2015-10-01\n        sources: [https://example.org/depositary]\n    domestic_effect: {date: 2015-09-04, sources: [https://example.org/decree]}\nreviews:\n  - framework: eud\n    areas: [substantive]\n    checked: 2026-11-30\n    sources: [https://example.org/xa/gazette]\nextradites_nationals: {rule: conditional, sources: [https://example.org/xa/constitution]}\n",
+    );
+    let out = f.check();
+    assert_eq!(out.0, 0, "{}", out.1);
+    assert!(!out.1.contains("warning: `"), "{}", out.1);
+}
+
+#[test]
+fn a_review_of_an_unknown_provision_or_area() {
+    let f = Fixture::new();
+    f.write(
+        COUNTRY,
+        "code: XA\nname: Testland A\nreviews:\n  - framework: eud\n    provisions: [eud-33]\n    sources: [https://example.org/a]\n  - framework: eud\n    areas: [substantiv]\n    sources: [https://example.org/a]\n",
+    );
+    let out = f.check();
+    assert_error(
+        &out,
+        &format!("{COUNTRY}:5:17"),
+        "unknown provision `eud-33` in a review of `eud`",
+    );
+    assert_error(
+        &out,
+        &format!("{COUNTRY}:8:12"),
+        "unknown area `substantiv` in a review of `eud`",
+    );
+    assert!(out.1.contains("did you mean `substantive`?"), "{}", out.1);
+}
+
+#[test]
+fn claims_without_sources_are_warnings() {
+    let f = Fixture::new();
+    f.edit(
+        COUNTRY,
+        "        note: a test reservation\n",
+        "        note: a test reservation\n    designations:\n      - provision: eud-13\n        date: 2015-10-01\n    domestic_effect: 2015-09-04\nreviews:\n  - framework: eud\n    provisions: all\n",
+    );
+    let out = f.check();
+    let w = warnings(&out);
+    assert!(
+        w.contains("designation under `eud-13` cites no sources"),
+        "{w}"
+    );
+    assert!(
+        w.contains("`domestic_effect` of XA / eud cites no sources"),
+        "{w}"
+    );
+    assert!(w.contains("review cites no sources"), "{w}");
+    assert!(
+        w.contains(&format!("--> {COUNTRY}:19:16")),
+        "the review is located: {w}"
+    );
+}
+
+#[test]
+fn life_is_only_a_maximum_and_terms_are_bounded() {
+    let f = Fixture::new();
+    f.edit(ACT, "prison: [6 months, 5 years]", "prison: [life, life]");
+    assert_error(
+        &f.check(),
+        &format!("{ACT}:41:12"),
+        "`life` can only be a maximum",
+    );
+    let f = Fixture::new();
+    f.edit(
+        ACT,
+        "prison: [6 months, 5 years]",
+        "prison: [1 year, 99999999999999999999 years]",
+    );
+    assert_error(
+        &f.check(),
+        &format!("{ACT}:41:20"),
+        "is longer than 200 years; write `life` for life imprisonment",
+    );
+    let f = Fixture::new();
+    f.edit(
+        ACT,
+        "prison: [6 months, 5 years]",
+        "prison: [6 months, life]",
+    );
+    assert_eq!(f.check().0, 0, "life as a maximum is valid");
+}
+
+#[test]
+fn aggravated_ranges_and_per_mapping_penalties_are_validated() {
+    let f = Fixture::new();
+    f.edit(
+        ACT,
+        "prison: [6 months, 5 years]",
+        "prison: [6 months, 5 years]\n  aggravated:\n    - prison: [2 years, 1 year]\n      when: against critical infrastructure",
+    );
+    assert_error(
+        &f.check(),
+        &format!("{ACT}:43:25"),
+        "prison minimum `2 years` is above the maximum `1 year`",
+    );
+}
+
+#[test]
+fn years_outside_1000_to_9999_are_refused() {
+    let f = Fixture::new();
+    f.edit(ACT, "in_force: 2015-09-04", "in_force: -0001-09-04");
+    assert_error(
+        &f.check(),
+        &format!("{ACT}:8:11"),
+        "`-0001-09-04` is not a valid date",
+    );
+    let f = Fixture::new();
+    f.edit(ACT, "in_force: 2015-09-04", "in_force: 0999-09-04");
+    assert_error(
+        &f.check(),
+        &format!("{ACT}:8:11"),
+        "years before 1000 are not accepted",
+    );
+}
+
+#[test]
+fn in_force_before_enacted_is_a_warning() {
+    let f = Fixture::new();
+    f.edit(ACT, "in_force: 2015-09-04", "in_force: 2015-01-04");
+    let out = f.check();
+    let w = warnings(&out);
+    assert!(
+        w.contains(
+            "statute `xa-computer-act` is in force (2015-01-04) before it is enacted (2015-06-01)"
+        ),
+        "{w}"
+    );
+}
+
+#[test]
+fn a_code_with_undated_mapped_sections_is_a_warning() {
+    let f = Fixture::new();
+    f.edit(ACT, "kind: act", "kind: code");
+    let out = f.check();
+    let w = warnings(&out);
+    assert!(w.contains("code `xa-computer-act` has"), "{w}");
+    assert!(
+        w.contains("mapped section(s) without dates of their own"),
+        "{w}"
+    );
+}

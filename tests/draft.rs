@@ -76,7 +76,7 @@ fn english_drafts_match_golden_in_both_formats() {
 fn french_drafts_match_golden() {
     let md = draft(&["XD"]);
     assert!(md.contains("## Nouvel article proposé : Code pénal, article 323 bis"));
-    assert!(md.contains("**Peine proposée :** emprisonnement de 1 mois à 3 ans."));
+    assert!(md.contains("**Peine proposée :** emprisonnement de 4 mois à 3 ans."));
     assert!(md.contains("*Pas de texte type en français : le texte type anglais est reproduit.*"));
     golden("render/draft-xd-fr.md", &md);
 }
@@ -94,14 +94,19 @@ fn german_falls_back_to_english_and_says_so() {
 fn penalties_reach_the_extradition_threshold_and_name_their_basis() {
     // XA (Testland): the other countries of the region have prison terms.
     let md = draft(&["XA", "--provision", "tf-2"]);
-    assert!(md.contains("**Pena propuesta:** prisión de hasta 4 años."));
+    // Minima: the median of the stated ones (an unstated minimum never counts as zero).
+    assert!(md.contains("**Pena propuesta:** prisión de 1 año a 4 años."));
     assert!(md.contains("Según la mediana de las penas máximas en Testland: 4 años (3 otros países con pena de prisión)."));
-    assert!(md
-        .contains("Pena máxima vigente: 6 meses. Es inferior al umbral de extradición de un año."));
+    assert!(md.contains(
+        "Pena máxima vigente: 6 meses. Es inferior al umbral de pena para la extradición de 1 año."
+    ));
     // XE (Elsewhere, alone in its region): the whole corpus, said so.
     let md = draft(&["XE", "--provision", "tf-2"]);
     assert!(md.contains("Elsewhere offers no comparable penalty: informed by the median maximum across the whole corpus, 3 years (4 other countries with a prison term)."));
-    assert!(md.contains("The maximum is at least one year"));
+    assert!(md.contains("The maximum is at least 1 year, the extradition penalty threshold"));
+    // XE's penalty in force is not recorded: said so, never "no prison term".
+    assert!(md.contains("The corpus does not record the penalty in force"));
+    assert!(!md.contains("carry no prison term"));
     // Not an offence: no penalty.
     assert!(!draft(&["XA", "--provision", "tf-4"]).contains("Pena propuesta"));
 }

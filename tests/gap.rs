@@ -240,7 +240,7 @@ fn matrix_selects_countries_by_list_or_region() {
     ]));
     assert_eq!(
         csv,
-        "country,tf-1a,tf-2,tf-3,tf-4,tf-5,tf-6,tf-7\nXC,missing,reserved,full,missing,missing,missing,missing\n"
+        "country,tf-1a,tf-2,tf-3,tf-4,tf-5,tf-6,tf-7,score,examined\nXC,missing,reserved,full,missing,missing,missing,missing,0.286,1\n"
     );
     tf(&["matrix", "--countries", "XA", "--region", "North"])
         .assert()
@@ -614,4 +614,199 @@ fn smoke_on_the_shipped_corpus() {
     ] {
         harmonia().args(args).assert().success();
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Format v2 on tests/fixtures/evidence (framework `te`): YA has designations, domestic
+// effect, reviews by area and by id, life in an aggravated range and a per-mapping penalty;
+// YB has no review at all, a life maximum and a suggested mapping.
+
+/// `harmonia <args> --corpus tests/fixtures/evidence --framework te --as-of 2020-01-01`.
+fn te(args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = harmonia();
+    cmd.args(args)
+        .arg("--corpus")
+        .arg(fixture("evidence"))
+        .args(["--framework", "te", "--as-of", "2020-01-01"]);
+    cmd
+}
+
+#[test]
+fn gaps_json_follows_the_evidence_contract() {
+    let g = json(&mut te(&["gaps", "YB", "--format", "json"]));
+    let p = &g["provisions"];
+    for key in [
+        "status",
+        "missing",
+        "covered",
+        "reserved",
+        "options",
+        "sections",
+        "flags",
+        "min_prison_months",
+        "max_prison_months",
+    ] {
+        assert!(entry(p, "te-1").get(key).is_some(), "te-1 has no `{key}`");
+    }
+    // Nobody examined YB's law: nothing is `missing`, the rest is `unknown`.
+    let statuses: Vec<&str> = p
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["status"].as_str().unwrap())
+        .collect();
+    assert!(!statuses.contains(&"missing"), "{statuses:?}");
+    assert_eq!(entry(p, "te-7")["status"], "unknown");
+    assert_eq!(entry(p, "te-7")["score"], Value::Null);
+    assert_eq!(g["scores"]["counts"]["unknown"], 5);
+    assert_eq!(g["scores"]["counts"]["missing"], 0);
+    assert_eq!(g["scores"]["examined"], 0.286);
+    assert_eq!(g["scores"]["overall"], 0.5);
+    // Life: no number of months, and said so.
+    let te1 = entry(p, "te-1");
+    assert_eq!(te1["life"], true);
+    assert_eq!(te1["max_prison_months"], Value::Null);
+    assert_eq!(te1["examined"], false);
+    // A suggested mapping is not evidence.
+    assert_eq!(entry(p, "te-2")["sections"], serde_json::json!([]));
+}
+
+#[test]
+fn gaps_json_names_every_kind_of_evidence() {
+    let g = json(&mut te(&["gaps", "YA", "--format", "json"]));
+    let p = &g["provisions"];
+    let kinds = |id: &str| -> Vec<String> {
+        entry(p, id)["evidence"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| e["kind"].as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(kinds("te-4"), ["designation"]);
+    assert_eq!(entry(p, "te-4")["evidence"][0]["effective"], "2015-01-01");
+    assert_eq!(kinds("te-5"), ["domestic-effect"]);
+    assert_eq!(kinds("te-3"), ["derived"]);
+    assert_eq!(entry(p, "te-7")["status"], "missing");
+    assert_eq!(entry(p, "te-7")["examined"], true);
+    assert_eq!(
+        entry(p, "te-7")["review"]["sources"][0],
+        "https://example.org/ya/gazette"
+    );
+    // Aggravated ranges apart from the basic one.
+    let te1 = entry(p, "te-1");
+    assert_eq!(te1["max_prison_months"], 24.0);
+    assert_eq!(te1["aggravated_life"], true);
+    assert!(te1.get("life").is_none(), "`life` only when relevant");
+    // The entry's own penalty, and its note.
+    let te2 = entry(p, "te-2");
+    assert_eq!(te2["max_prison_months"], 36.0);
+    assert_eq!(
+        te2["notes"][0]["text"],
+        "the section's own penalty is for another offence"
+    );
+    assert_eq!(g["scores"]["counts"]["unknown"], 0);
+}
+
+#[test]
+fn gaps_table_and_markdown_show_evidence_notes_and_life() {
+    let table = stdout(&mut te(&["gaps", "YA"]));
+    assert!(
+        table.contains("designation: Unit 24, 2014-06-01"),
+        "{table}"
+    );
+    assert!(table.contains("the treaty itself, domestic law since 2015-03-01"));
+    assert!(table.contains("2 years (aggravated life)"));
+    assert!(table.contains("not found in the corpus: advice"));
+    assert!(table.contains("(examined 100.0%)"));
+    let md = stdout(&mut te(&["gaps", "YA", "--format", "md"]));
+    assert!(md.contains("## Notes"));
+    assert!(md.contains("the section's own penalty is for another offence"));
+    let yb = stdout(&mut te(&["gaps", "YB"]));
+    assert!(yb.contains("not examined"));
+    assert!(yb.contains("life"));
+}
+
+#[test]
+fn compare_json_is_three_valued() {
+    let c = json(&mut te(&["compare", "YA", "YB", "--format", "json"]));
+    let p = &c["provisions"];
+    assert_eq!(entry(p, "te-1")["dual_criminality"], true);
+    assert_eq!(entry(p, "te-1")["extraditable"], true);
+    assert_eq!(entry(p, "te-1")["b_life"], true);
+    assert_eq!(entry(p, "te-2")["dual_criminality"], Value::Null);
+    assert_eq!(entry(p, "te-2")["extraditable"], Value::Null);
+    assert_eq!(entry(p, "te-7")["dual_criminality"], false);
+    assert_eq!(entry(p, "te-7")["extraditable"], false);
+    assert_eq!(
+        entry(p, "te-5")["dual_criminality"],
+        Value::Null,
+        "not an offence"
+    );
+    assert_eq!(c["a_extradites_nationals"], "conditional");
+    assert_eq!(c["b_extradites_nationals"], Value::Null);
+    assert_eq!(c["threshold_test"], "meets the art. 9(1) penalty threshold");
+    let table = stdout(&mut te(&["compare", "YA", "YB"]));
+    assert!(table.contains("meets the art. 9(1) threshold"));
+    assert!(table.contains("unknown"));
+    assert!(table.contains("YA extradites its nationals: conditional (on reciprocity)"));
+}
+
+#[test]
+fn penalties_json_reports_life_and_keeps_it_out_of_the_mean() {
+    let t = json(&mut te(&[
+        "penalties",
+        "--provision",
+        "te-1",
+        "--format",
+        "json",
+    ]));
+    let yb = &t["countries"][1];
+    assert_eq!(yb["country"], "YB");
+    assert_eq!(yb["life"], true);
+    assert_eq!(yb["max_months"], Value::Null);
+    assert_eq!(yb["min_months"], 6.0);
+    let ya = &t["countries"][0];
+    assert_eq!(
+        ya["min_months"],
+        Value::Null,
+        "an unstated minimum is not zero"
+    );
+    assert_eq!(ya["aggravated_life"], true);
+    assert_eq!(t["stats"]["highest_max_life"], true);
+    assert_eq!(t["stats"]["mean_max_months"], 24.0);
+    let table = stdout(&mut te(&["penalties", "--provision", "te-1"]));
+    assert!(table.contains("2 years (aggravated life)"));
+    assert!(table.contains("(1 with life)"));
+}
+
+#[test]
+fn matrix_marks_unknown_apart_from_missing() {
+    let table = stdout(&mut te(&["matrix"]));
+    assert!(table.contains("? unknown (not examined)"), "{table}");
+    let csv = stdout(&mut te(&["matrix", "--format", "csv"]));
+    assert!(
+        csv.contains("YB,partial,unknown,partial,unknown,unknown,unknown,unknown,0.5,0.286"),
+        "{csv}"
+    );
+    assert!(csv.contains("YA,full,full,partial,partial,full,partial,missing"));
+}
+
+#[test]
+fn drafts_skip_what_nobody_examined() {
+    let md = stdout(&mut te(&["draft", "YB"]));
+    assert!(md.contains("## To examine first"), "{md}");
+    assert!(md.contains("- te-7 (art. 7) Offence seven"));
+    assert!(
+        !md.contains("Proposed new article"),
+        "no draft for an unknown provision"
+    );
+    let out = te(&["draft", "YB", "--provision", "te-7"])
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("te-7 is unknown in Yb"), "{err}");
+    assert!(err.contains("examine the law first"));
 }

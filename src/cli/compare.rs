@@ -1,7 +1,9 @@
 //! `harmonia compare A B`: dual criminality between two countries. For each offence, whether
-//! both criminalise it and whether it is extraditable (both maximum prison terms at least a
-//! year); for the other provisions, both statuses side by side; for all, the elements and
-//! options one side has and the other lacks.
+//! both criminalise it and whether it meets the framework's extradition penalty threshold on
+//! both sides (yes, no or unknown: the corpus may not record a status or a penalty); for the
+//! other provisions, both statuses side by side; for all, the elements and options one side
+//! has and the other lacks, and the notes of the corpus. Whether each country extradites its
+//! nationals is printed when the corpus records it.
 
 use serde_json::json;
 
@@ -9,7 +11,7 @@ use super::gapfmt;
 use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
 use crate::md_format;
-use crate::corpus::{Country, Framework};
+use crate::corpus::{Country, Framework, NationalsRule};
 use crate::error::Result;
 use crate::gap::{self, Comparison, ProvisionComparison};
 use crate::output::{self, Cell, Format};
@@ -36,27 +38,59 @@ pub struct Args {
 struct Summary {
     offences: usize,
     dual: usize,
-    extraditable: usize,
+    dual_unknown: usize,
+    threshold: usize,
+    threshold_unknown: usize,
+    test: String,
 }
 
 impl Summary {
     fn of(c: &Comparison) -> Summary {
-        let offences = c.provisions.iter().filter(|p| p.dual_criminality.is_some());
+        let offences: Vec<&ProvisionComparison> = offences(c).collect();
+        let count =
+            |f: &dyn Fn(&ProvisionComparison) -> bool| offences.iter().filter(|p| f(p)).count();
         Summary {
-            offences: offences.clone().count(),
-            dual: offences
-                .clone()
-                .filter(|p| p.dual_criminality == Some(true))
-                .count(),
-            extraditable: offences.filter(|p| p.extraditable == Some(true)).count(),
+            offences: offences.len(),
+            dual: count(&|p| p.dual_criminality == Some(true)),
+            dual_unknown: count(&|p| p.dual_criminality.is_none()),
+            threshold: count(&|p| p.extraditable == Some(true)),
+            threshold_unknown: count(&|p| p.extraditable.is_none()),
+            test: c.threshold_test.clone(),
         }
     }
 
     fn line(&self) -> String {
         format!(
-            "{} of {} offences dual-criminal, {} extraditable",
-            self.dual, self.offences, self.extraditable
+            "{} of {} offences dual-criminal ({} unknown); {} {} on both sides ({} unknown)",
+            self.dual,
+            self.offences,
+            self.dual_unknown,
+            self.threshold,
+            if self.threshold == 1 {
+                self.test.clone()
+            } else {
+                self.test.replacen("meets", "meet", 1)
+            },
+            self.threshold_unknown
         )
+    }
+}
+
+/// `AR extradites its nationals: conditional (note)`, or that the corpus does not say.
+fn nationals_line(c: &Country) -> String {
+    match &c.extradites_nationals {
+        Some(NationalsRule { rule, note, .. }) => format!(
+            "{} extradites its nationals: {}{}",
+            c.code,
+            rule.as_str(),
+            note.as_deref()
+                .map(|n| format!(" ({})", n.trim()))
+                .unwrap_or_default()
+        ),
+        None => format!(
+            "{}: extradition of nationals not recorded in the corpus",
+            c.code
+        ),
     }
 }
 
@@ -80,7 +114,9 @@ pub fn execute(args: Args) -> Result<i32> {
                     json!({
                         "offences": summary.offences,
                         "dual_criminality": summary.dual,
-                        "extraditable": summary.extraditable,
+                        "dual_criminality_unknown": summary.dual_unknown,
+                        "extraditable": summary.threshold,
+                        "extraditable_unknown": summary.threshold_unknown,
                     }),
                 );
             }
@@ -94,20 +130,31 @@ pub fn execute(args: Args) -> Result<i32> {
     Ok(0)
 }
 
+/// A three-valued answer: `yes`, `no`, `unknown`.
 fn yes_no(v: Option<bool>) -> &'static str {
     match v {
         Some(true) => "yes",
         Some(false) => "no",
-        None => "",
+        None => "unknown",
     }
 }
 
 fn yes_no_cell(v: Option<bool>) -> Cell {
     let style = match v {
         Some(true) => anstyle::AnsiColor::Green.on_default(),
-        _ => anstyle::AnsiColor::Red.on_default().bold(),
+        Some(false) => anstyle::AnsiColor::Red.on_default().bold(),
+        None => anstyle::AnsiColor::BrightBlack.on_default(),
     };
     Cell::styled(yes_no(v), style)
+}
+
+/// A maximum as people read it: the term, `life`, or `-`.
+fn max_term(months: Option<f64>, life: bool) -> String {
+    if life {
+        "life".to_string()
+    } else {
+        gapfmt::term(months)
+    }
 }
 
 /// `AR only: a, b, option o1; CL only: c`.
@@ -133,15 +180,17 @@ fn differences(cmp: &Comparison, p: &ProvisionComparison) -> String {
 }
 
 fn offences(cmp: &Comparison) -> impl Iterator<Item = &ProvisionComparison> {
-    cmp.provisions
-        .iter()
-        .filter(|p| p.dual_criminality.is_some())
+    cmp.provisions.iter().filter(|p| p.offence)
 }
 
 fn others(cmp: &Comparison) -> impl Iterator<Item = &ProvisionComparison> {
-    cmp.provisions
-        .iter()
-        .filter(|p| p.dual_criminality.is_none())
+    cmp.provisions.iter().filter(|p| !p.offence)
+}
+
+/// The column header of the threshold test (`meets art. 24(1) threshold`).
+fn threshold_header(cmp: &Comparison) -> String {
+    cmp.threshold_test
+        .replace(" penalty threshold", " threshold")
 }
 
 fn heading(a: &Country, b: &Country, cmp: &Comparison) -> String {
@@ -164,8 +213,8 @@ fn table(a: &Country, b: &Country, cmp: &Comparison, summary: &Summary) -> Strin
                 gapfmt::status_cell(p.b_status),
                 yes_no_cell(p.dual_criminality),
                 yes_no_cell(p.extraditable),
-                gapfmt::term(p.a_max_prison_months).into(),
-                gapfmt::term(p.b_max_prison_months).into(),
+                max_term(p.a_max_prison_months, p.a_life).into(),
+                max_term(p.b_max_prison_months, p.b_life).into(),
                 differences(cmp, p).into(),
             ]
         })
@@ -182,6 +231,7 @@ fn table(a: &Country, b: &Country, cmp: &Comparison, summary: &Summary) -> Strin
         })
         .collect();
     let mut out = format!("{}\n\n", heading(a, b, cmp));
+    let threshold = threshold_header(cmp);
     if !offence_rows.is_empty() {
         out.push_str("Offences\n");
         out.push_str(&output::table(
@@ -191,7 +241,7 @@ fn table(a: &Country, b: &Country, cmp: &Comparison, summary: &Summary) -> Strin
                 an,
                 bn,
                 "dual criminality",
-                "extraditable",
+                &threshold,
                 &a_max,
                 &b_max,
                 "differences",
@@ -209,7 +259,14 @@ fn table(a: &Country, b: &Country, cmp: &Comparison, summary: &Summary) -> Strin
         out.push('\n');
     }
     out.push_str(&summary.line());
-    out.push_str(" (extraditable: both maxima at least 1 year)\n");
+    out.push_str(&format!(
+        ".\nThe threshold is a maximum of at least {}; the test checks the penalty only.\n",
+        gapfmt::months_human(cmp.threshold_months)
+    ));
+    out.push_str(&nationals_line(a));
+    out.push('\n');
+    out.push_str(&nationals_line(b));
+    out.push('\n');
     out
 }
 
@@ -232,8 +289,8 @@ fn markdown(
                 p.b_status.to_string(),
                 yes_no(p.dual_criminality).to_string(),
                 yes_no(p.extraditable).to_string(),
-                gapfmt::term(p.a_max_prison_months),
-                gapfmt::term(p.b_max_prison_months),
+                max_term(p.a_max_prison_months, p.a_life),
+                max_term(p.b_max_prison_months, p.b_life),
                 differences(cmp, p),
             ]
         })
@@ -260,9 +317,15 @@ fn markdown(
         cmp.as_of
     );
     out.push_str(&md_format!(
-        "{}. An offence is extraditable when both maximum prison terms are at least 1 year.\n\n",
-        summary.line()
+        "{}. The threshold is a maximum prison term of at least {} in both countries; it checks \
+         the penalty only, not treaties or nationality. `unknown` means the corpus does not \
+         record a status or a penalty.\n\n{}.  \n{}.\n\n",
+        summary.line(),
+        gapfmt::months_human(cmp.threshold_months),
+        nationals_line(a),
+        nationals_line(b),
     ));
+    let threshold = threshold_header(cmp);
     if !offence_rows.is_empty() {
         out.push_str("## Offences\n\n");
         out.push_str(&output::md_table(
@@ -272,7 +335,7 @@ fn markdown(
                 an,
                 bn,
                 "dual criminality",
-                "extraditable",
+                &threshold,
                 &a_max,
                 &b_max,
                 "differences",
@@ -287,6 +350,19 @@ fn markdown(
             &["provision", "title", an, bn, "differences"],
             &other_rows,
         ));
+    }
+    let notes: Vec<String> = cmp
+        .provisions
+        .iter()
+        .flat_map(|p| {
+            p.notes.iter().map(move |n| {
+                md_format!("- **{}**: {}\n", p.provision, n)
+            })
+        })
+        .collect();
+    if !notes.is_empty() {
+        out.push_str("\n## Notes\n\n");
+        out.push_str(&notes.concat());
     }
     out
 }
@@ -317,9 +393,12 @@ fn csv(cmp: &Comparison) -> Result<String> {
                 yes_no(p.dual_criminality).to_string(),
                 yes_no(p.extraditable).to_string(),
                 gapfmt::months_csv(p.a_max_prison_months),
+                p.a_life.to_string(),
                 gapfmt::months_csv(p.b_max_prison_months),
+                p.b_life.to_string(),
                 diff(&cmp.a),
                 diff(&cmp.b),
+                p.notes.join(" | "),
             ]
         })
         .collect();
@@ -333,9 +412,12 @@ fn csv(cmp: &Comparison) -> Result<String> {
         "dual_criminality".into(),
         "extraditable".into(),
         format!("{a}_max_prison_months"),
+        format!("{a}_life"),
         format!("{b}_max_prison_months"),
+        format!("{b}_life"),
         format!("{a}_only"),
         format!("{b}_only"),
+        "notes".into(),
     ]
     .to_vec();
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();

@@ -67,9 +67,16 @@ pub fn execute(args: Args) -> Result<i32> {
     if let (Some(id), true) = (&provision, set.drafts.is_empty()) {
         let status = crate::gap::coverage(&corpus, fw, country, date)
             .provision(id)
-            .map_or("missing", |c| c.status.as_str());
+            .map(|c| c.status);
+        let why = match status {
+            Some(crate::gap::Status::Unknown) => {
+                "nobody has examined it, so there is nothing to draft yet: examine the law first"
+            }
+            _ => "no draft is needed",
+        };
         output::eprint(&format!(
-            "{id} is {status} in {} on {date}: no draft is needed\n",
+            "{id} is {} in {} on {date}: {why}\n",
+            status.map_or("unknown", |s| s.as_str()),
             country.name
         ));
         return Ok(0);

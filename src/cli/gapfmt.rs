@@ -4,7 +4,7 @@
 
 use std::fmt::Display;
 
-use crate::corpus::Framework;
+use crate::corpus::{Framework, Term};
 use crate::gap::{round3, Coverage, Flag, Scores, Status};
 use crate::output::{self, Cell};
 
@@ -13,22 +13,68 @@ pub fn status_cell(status: Status) -> Cell {
     Cell::styled(status.as_str(), output::status_style(status.as_str()))
 }
 
-/// The one-letter form of a status used in matrices: `F`, `R`, `P`, `-`.
+/// The one-letter form of a status used in matrices: `F`, `R`, `P`, `-`, `?`.
 pub fn status_letter(status: Status) -> &'static str {
     match status {
         Status::Full => "F",
         Status::Reserved => "R",
         Status::Partial => "P",
         Status::Missing => "-",
+        Status::Unknown => "?",
     }
 }
 
 /// The legend of [`status_letter`].
-pub const LEGEND: &str = "F full, R reserved, P partial, - missing";
+pub const LEGEND: &str =
+    "F full, R reserved, P partial, - missing (examined, absent), ? unknown (not examined)";
 
 /// A score in [0, 1] as a percentage with one decimal (`62.5%`).
 pub fn pct(score: f64) -> String {
     format!("{:.1}%", score * 100.0)
+}
+
+/// A score that may rest on nothing: a percentage, or `n/a` when no provision has a verdict.
+pub fn score(score: Option<f64>) -> String {
+    score.map_or_else(|| "n/a".to_string(), pct)
+}
+
+/// A score with the share it rests on: `62.5% (examined 80.0%)`.
+pub fn score_examined(score_value: Option<f64>, examined: f64) -> String {
+    format!("{} (examined {})", score(score_value), pct(examined))
+}
+
+/// A term (months or life) in human terms.
+pub fn term_of(t: Option<Term>) -> String {
+    match t {
+        Some(Term::Life) => "life".to_string(),
+        Some(Term::Months(m)) => months_human(m),
+        None => "-".to_string(),
+    }
+}
+
+/// The highest prison term of a coverage as people should read it: the term (`life`), what
+/// is known when it is not (`not recorded`, `no prison`), and the aggravated maximum apart.
+pub fn max_prison(c: &Coverage) -> String {
+    let basic = match c.max_term() {
+        Some(t) => term_of(Some(t)),
+        None if c.flags.contains(&Flag::PenaltyNotRecorded) => "not recorded".to_string(),
+        None if c.flags.contains(&Flag::NoCustodialPenalty) => "no prison".to_string(),
+        None => "-".to_string(),
+    };
+    match c.aggravated_term() {
+        Some(t) => format!("{basic} (aggravated {})", term_of(Some(t))),
+        None => basic,
+    }
+}
+
+/// The evidence of a coverage: its sections, then designations, domestic effect and
+/// derivations in words.
+pub fn evidence(c: &Coverage) -> Vec<String> {
+    c.sections
+        .iter()
+        .map(ToString::to_string)
+        .chain(c.evidence.iter().map(|e| e.describe()))
+        .collect()
 }
 
 /// A prison term in months in human terms: `15 days`, `6 months`, `2 years`,
@@ -101,7 +147,8 @@ pub fn rounded(c: &Coverage) -> Coverage {
     let mut c = c.clone();
     c.min_prison_months = c.min_prison_months.map(round3);
     c.max_prison_months = c.max_prison_months.map(round3);
-    c.score = round3(c.score);
+    c.aggravated_max_prison_months = c.aggravated_max_prison_months.map(round3);
+    c.score = c.score.map(round3);
     c
 }
 
@@ -115,7 +162,7 @@ pub fn scored_areas<'a>(framework: &'a Framework, scores: &Scores) -> Vec<&'a st
         .collect()
 }
 
-/// Counts per status, best first: `full 3, reserved 1, partial 2, missing 4`.
+/// Counts per status, best first: `full 3, reserved 1, partial 2, missing 4, unknown 0`.
 pub fn counts(scores: &Scores) -> String {
     Status::ALL
         .iter()
@@ -124,30 +171,51 @@ pub fn counts(scores: &Scores) -> String {
         .join(", ")
 }
 
-/// The score block printed under a table: overall, per area, counts.
+/// What every score block says about what the scores rest on.
+pub const SCORE_BASIS: &str =
+    "scores are over the provisions with a verdict; `unknown` ones (not examined) are left out";
+
+/// The score block printed under a table: overall, per area, each with its examined share,
+/// then counts.
 pub fn scores_text(framework: &Framework, scores: &Scores) -> String {
     let areas: Vec<String> = scored_areas(framework, scores)
         .into_iter()
-        .map(|a| format!("{a} {}", pct(scores.areas[a])))
+        .map(|a| {
+            format!(
+                "{a} {}",
+                score_examined(scores.areas[a], scores.areas_examined[a])
+            )
+        })
         .collect();
     format!(
-        "\nscore: {} overall; {}\nprovisions: {}\n",
-        pct(scores.overall),
+        "\nscore: {} overall; {}\nprovisions: {}\n({SCORE_BASIS})\n",
+        score_examined(scores.overall, scores.examined),
         areas.join(", "),
         counts(scores)
     )
 }
 
-/// The score block in Markdown: a table of areas and the overall score, then counts.
+/// The score block in Markdown: a table of areas and the overall score with the examined
+/// share of each, then counts.
 pub fn scores_md(framework: &Framework, scores: &Scores) -> String {
     let mut rows: Vec<Vec<Cell>> = scored_areas(framework, scores)
         .into_iter()
-        .map(|a| vec![a.into(), pct(scores.areas[a]).into()])
+        .map(|a| {
+            vec![
+                a.into(),
+                score(scores.areas[a]).into(),
+                pct(scores.areas_examined[a]).into(),
+            ]
+        })
         .collect();
-    rows.push(vec![Cell::markup("**overall**"), pct(scores.overall).into()]);
+    rows.push(vec![
+        Cell::markup("**overall**"),
+        score(scores.overall).into(),
+        pct(scores.examined).into(),
+    ]);
     format!(
-        "{}\nProvisions: {}.\n",
-        output::md_table(&["area", "score"], &rows),
+        "{}\nProvisions: {}.\n\nThe {SCORE_BASIS}.\n",
+        output::md_table(&["area", "score", "examined"], &rows),
         counts(scores)
     )
 }

@@ -1,6 +1,8 @@
 //! `harmonia gaps CC`: what one country's law covers of a framework on a date, provision by
-//! provision: status, missing and reserved elements, options used, implementing sections,
-//! highest prison term and penalty flags, then the scores per area and overall.
+//! provision: status (`unknown` where nobody examined the law), missing and reserved
+//! elements, options used, the evidence (sections, designations, domestic effect,
+//! derivations), highest prison term (life, aggravated apart) and penalty flags, the corpus's
+//! notes, then the scores per area and overall with the share they rest on.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -88,13 +90,53 @@ pub fn execute(args: Args) -> Result<i32> {
     Ok(0)
 }
 
-/// Missing elements, then the reserved ones marked as such.
+/// Missing elements (or, where nobody examined the law, the elements not found in the
+/// corpus), then the reserved ones marked as such.
 fn gaps_text(c: &Coverage) -> String {
+    if c.status == gap::Status::Unknown {
+        return "not examined".to_string();
+    }
+    let missing = if c.examined || c.missing.is_empty() {
+        list(&c.missing)
+    } else {
+        format!("not found in the corpus: {}", list(&c.missing))
+    };
     match (c.missing.is_empty(), c.reserved.is_empty()) {
         (true, true) => "-".to_string(),
-        (false, true) => list(&c.missing),
+        (false, true) => missing,
         (true, false) => format!("reserved: {}", list(&c.reserved)),
-        (false, false) => format!("{}; reserved: {}", list(&c.missing), list(&c.reserved)),
+        (false, false) => format!("{missing}; reserved: {}", list(&c.reserved)),
+    }
+}
+
+/// The missing elements alone (the Markdown table has a column for the reserved ones).
+fn missing_text(c: &Coverage) -> String {
+    if c.status == gap::Status::Unknown {
+        "not examined".to_string()
+    } else if c.examined || c.missing.is_empty() {
+        list(&c.missing)
+    } else {
+        format!("not found in the corpus: {}", list(&c.missing))
+    }
+}
+
+/// The notes of the corpus on each verdict, as a Markdown list (empty when there are none).
+fn notes_md(r: &Report) -> String {
+    let mut out = String::new();
+    for c in &r.provisions {
+        for n in &c.notes {
+            out.push_str(&md_format!(
+                "- **{}** ({}): {}\n",
+                c.provision,
+                n.source,
+                n.text
+            ));
+        }
+    }
+    if out.is_empty() {
+        out
+    } else {
+        format!("## Notes\n\n{out}\n")
     }
 }
 
@@ -118,8 +160,8 @@ fn table(framework: &Framework, r: &Report) -> String {
                 gapfmt::status_cell(c.status),
                 gaps_text(c).into(),
                 list(&c.options).into(),
-                list(&c.sections).into(),
-                gapfmt::term(c.max_prison_months).into(),
+                list(&gapfmt::evidence(c)).into(),
+                gapfmt::max_prison(c).into(),
                 list(&gapfmt::flags(&c.flags)).into(),
             ]
         })
@@ -135,7 +177,7 @@ fn table(framework: &Framework, r: &Report) -> String {
                 "status",
                 "missing",
                 "options",
-                "sections",
+                "evidence",
                 "max prison",
                 "flags",
             ],
@@ -155,11 +197,11 @@ fn markdown(framework: &Framework, r: &Report) -> String {
                 c.article.clone(),
                 c.title.clone(),
                 c.status.to_string(),
-                list(&c.missing),
+                missing_text(c),
                 list(&c.reserved),
                 list(&c.options),
-                list(&c.sections),
-                gapfmt::term(c.max_prison_months),
+                list(&gapfmt::evidence(c)),
+                gapfmt::max_prison(c),
                 list(&gapfmt::flags(&c.flags)),
             ]
         })
@@ -176,13 +218,15 @@ fn markdown(framework: &Framework, r: &Report) -> String {
                 "missing",
                 "reserved",
                 "options",
-                "sections",
+                "evidence",
                 "max prison",
                 "flags",
             ],
             &rows,
         )
-        + "\n## Scores\n\n"
+        + "\n"
+        + &notes_md(r)
+        + "## Scores\n\n"
         + &gapfmt::scores_md(framework, &r.scores)
 }
 
@@ -208,15 +252,27 @@ fn csv(r: &Report) -> Result<String> {
                 c.area.clone(),
                 c.title.clone(),
                 c.status.to_string(),
-                c.score.to_string(),
+                c.examined.to_string(),
+                c.score.map(|s| s.to_string()).unwrap_or_default(),
                 gapfmt::join(&c.covered, ";"),
                 gapfmt::join(&c.missing, ";"),
                 gapfmt::join(&c.reserved, ";"),
                 gapfmt::join(&c.options, ";"),
                 gapfmt::join(&c.sections, ";"),
+                gapfmt::join(
+                    &c.evidence.iter().map(|e| e.describe()).collect::<Vec<_>>(),
+                    ";",
+                ),
                 gapfmt::months_csv(c.min_prison_months),
                 gapfmt::months_csv(c.max_prison_months),
+                c.life.to_string(),
+                gapfmt::months_csv(c.aggravated_max_prison_months),
+                c.aggravated_life.to_string(),
                 gapfmt::join(&gapfmt::flags(&c.flags), ";"),
+                gapfmt::join(
+                    &c.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(),
+                    " | ",
+                ),
             ]
         })
         .collect();
@@ -228,15 +284,21 @@ fn csv(r: &Report) -> Result<String> {
             "area",
             "title",
             "status",
+            "examined",
             "score",
             "covered",
             "missing",
             "reserved",
             "options",
             "sections",
+            "evidence",
             "min_prison_months",
             "max_prison_months",
+            "life",
+            "aggravated_max_prison_months",
+            "aggravated_life",
             "flags",
+            "notes",
         ],
         &rows,
     )

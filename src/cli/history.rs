@@ -198,12 +198,12 @@ fn area_score(p: &Point, area: &str) -> String {
     p.scores
         .areas
         .get(area)
-        .map_or_else(|| "-".to_string(), |s| gapfmt::pct(*s))
+        .map_or_else(|| "-".to_string(), |s| gapfmt::score(*s))
 }
 
 fn table(framework: &Framework, r: &Report) -> String {
     let areas = areas(framework, r);
-    let mut headers = vec!["as of", "overall"];
+    let mut headers = vec!["as of", "overall", "examined"];
     headers.extend(areas.iter().copied());
     headers.push("changed");
     let rows: Vec<Vec<Cell>> = r
@@ -212,7 +212,8 @@ fn table(framework: &Framework, r: &Report) -> String {
         .map(|p| {
             let mut row: Vec<Cell> = vec![
                 p.as_of.to_string().into(),
-                gapfmt::pct(p.scores.overall).into(),
+                gapfmt::score(p.scores.overall).into(),
+                gapfmt::pct(p.scores.examined).into(),
             ];
             row.extend(areas.iter().map(|a| Cell::from(area_score(p, a))));
             row.push(changes(p).into());
@@ -231,7 +232,7 @@ fn table(framework: &Framework, r: &Report) -> String {
 
 fn markdown(framework: &Framework, r: &Report) -> String {
     let areas = areas(framework, r);
-    let mut headers = vec!["as of", "overall"];
+    let mut headers = vec!["as of", "overall", "examined"];
     headers.extend(areas.iter().copied());
     headers.push("changed");
     let rows: Vec<Vec<Cell>> = r
@@ -240,7 +241,8 @@ fn markdown(framework: &Framework, r: &Report) -> String {
         .map(|p| {
             let mut row: Vec<Cell> = vec![
                 p.as_of.to_string().into(),
-                gapfmt::pct(p.scores.overall).into(),
+                gapfmt::score(p.scores.overall).into(),
+                gapfmt::pct(p.scores.examined).into(),
             ];
             row.extend(areas.iter().map(|a| Cell::from(area_score(p, a))));
             // Provision ids (validated) and status words: our own text.
@@ -260,19 +262,27 @@ fn markdown(framework: &Framework, r: &Report) -> String {
 
 fn csv(framework: &Framework, r: &Report) -> Result<String> {
     let areas = areas(framework, r);
-    let mut headers = vec!["as_of", "overall"];
+    let mut headers = vec!["as_of", "overall", "examined"];
     headers.extend(areas.iter().copied());
-    headers.extend(["full", "reserved", "partial", "missing", "changed"]);
+    headers.extend([
+        "full", "reserved", "partial", "missing", "unknown", "changed",
+    ]);
     let rows: Vec<Vec<String>> = r
         .points
         .iter()
         .map(|p| {
-            let mut row = vec![p.as_of.to_string(), p.scores.overall.to_string()];
+            let mut row = vec![
+                p.as_of.to_string(),
+                p.scores.overall.map(|s| s.to_string()).unwrap_or_default(),
+                p.scores.examined.to_string(),
+            ];
             row.extend(areas.iter().map(|a| {
                 p.scores
                     .areas
                     .get(*a)
-                    .map(ToString::to_string)
+                    .copied()
+                    .flatten()
+                    .map(|s| s.to_string())
                     .unwrap_or_default()
             }));
             row.extend(

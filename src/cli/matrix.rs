@@ -169,6 +169,7 @@ fn table(framework: &Framework, r: &Report) -> String {
     let mut headers: Vec<&str> = vec!["country"];
     headers.extend(shorts.iter().map(String::as_str));
     headers.push("score");
+    headers.push("examined");
     let rows: Vec<Vec<Cell>> = r
         .countries
         .iter()
@@ -180,18 +181,20 @@ fn table(framework: &Framework, r: &Report) -> String {
                     output::status_style(c.status.as_str()),
                 )
             }));
-            cells.push(gapfmt::pct(row.scores.overall).into());
+            cells.push(gapfmt::score(row.scores.overall).into());
+            cells.push(gapfmt::pct(row.scores.examined).into());
             cells
         })
         .collect();
     let area = r.area.map(|a| format!(", area {a}")).unwrap_or_default();
     format!(
-        "framework {}{area}, as of {}; columns are provisions {}-<article>\n\n{}\n{}\n",
+        "framework {}{area}, as of {}; columns are provisions {}-<article>\n\n{}\n{}\n({})\n",
         r.framework,
         r.as_of,
         r.framework,
         output::table(&headers, &rows),
-        gapfmt::LEGEND
+        gapfmt::LEGEND,
+        gapfmt::SCORE_BASIS
     )
 }
 
@@ -199,13 +202,15 @@ fn markdown(framework: &Framework, r: &Report) -> String {
     let mut headers: Vec<&str> = vec!["country", "name"];
     headers.extend(r.provisions.iter().map(|p| p.as_str()));
     headers.push("score");
+    headers.push("examined");
     let rows: Vec<Vec<String>> = r
         .countries
         .iter()
         .map(|row| {
             let mut cells = vec![row.country.to_string(), row.name.to_string()];
             cells.extend(row.cells.0.iter().map(|c| c.status.to_string()));
-            cells.push(gapfmt::pct(row.scores.overall));
+            cells.push(gapfmt::score(row.scores.overall));
+            cells.push(gapfmt::pct(row.scores.examined));
             cells
         })
         .collect();
@@ -218,7 +223,13 @@ fn markdown(framework: &Framework, r: &Report) -> String {
         framework.title,
         framework.id
     ) + &area
-        + &md_format!(", as of {}.\n\n", r.as_of)
+        + &md_format!(
+            ", as of {}. `missing`: examined and absent; `unknown`: not examined (the corpus \
+             may not hold the law). The ",
+            r.as_of
+        )
+        + gapfmt::SCORE_BASIS
+        + ".\n\n"
         + &output::md_table(&headers, &rows)
 }
 
@@ -242,12 +253,21 @@ fn html(templates: &Templates, framework: &Framework, r: &Report) -> Result<Stri
 fn csv(r: &Report) -> Result<String> {
     let mut headers: Vec<&str> = vec!["country"];
     headers.extend(r.provisions.iter().map(|p| p.as_str()));
+    headers.push("score");
+    headers.push("examined");
     let rows: Vec<Vec<String>> = r
         .countries
         .iter()
         .map(|row| {
             let mut cells = vec![row.country.to_string()];
             cells.extend(row.cells.0.iter().map(|c| c.status.to_string()));
+            cells.push(
+                row.scores
+                    .overall
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+            );
+            cells.push(row.scores.examined.to_string());
             cells
         })
         .collect();

@@ -1,7 +1,9 @@
 //! `harmonia penalties`: prison terms for one offence (`--provision`) or every offence of a
 //! framework across countries: each country's lowest minimum and highest maximum among its
-//! implementing sections in force, fines, flags, and the median, mean, lowest and highest
-//! maximum (the median is what drafting proposals use).
+//! implementing sections in force (life as life, aggravated ranges apart, an unrecorded
+//! penalty as `not recorded`), fines, flags, and the median, mean, lowest and highest maximum
+//! over the countries whose prison term is recorded (the median is what drafting proposals
+//! use).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -12,7 +14,7 @@ use super::CorpusArgs;
 use crate::md_format;
 use crate::corpus::Framework;
 use crate::error::Result;
-use crate::gap::{self, PenaltyStats, PenaltyTable};
+use crate::gap::{self, CountryPenalty, Flag, PenaltyStats, PenaltyTable};
 use crate::output::{self, Cell, Format};
 
 /// Arguments of `harmonia penalties`.
@@ -91,21 +93,46 @@ pub fn execute(args: Args) -> Result<i32> {
     Ok(0)
 }
 
-/// `median maximum 2 years over 3 countries with a prison term; ...`.
+/// `median maximum 2 years over 3 countries with a recorded prison term; ...`.
 fn stats_line(s: &PenaltyStats) -> String {
     if s.countries_with_prison == 0 {
-        return "no country has a prison term for it".to_string();
+        return "no country's prison term for it is recorded".to_string();
     }
+    let life = if s.countries_with_life > 0 {
+        format!(" ({} with life)", s.countries_with_life)
+    } else {
+        String::new()
+    };
     format!(
-        "median maximum {} over {} {} with a prison term; mean {}, lowest {}, highest {}; median minimum {}",
-        gapfmt::term(s.median_max_months),
+        "median maximum {} over {} {} with a recorded prison term{life}; mean of fixed terms {}, lowest {}, highest {}; median stated minimum {}",
+        gapfmt::term_of(s.median_max()),
         s.countries_with_prison,
         if s.countries_with_prison == 1 { "country" } else { "countries" },
         gapfmt::term(s.mean_max_months),
         gapfmt::term(s.lowest_max_months),
-        gapfmt::term(s.highest_max_months),
+        gapfmt::term_of(s.highest_max()),
         gapfmt::min_term(s.median_min_months),
     )
+}
+
+/// A country's maximum as people read it: the term or `life`, `not recorded`, `no prison`,
+/// and the aggravated maximum apart.
+fn max_text(c: &CountryPenalty) -> String {
+    let basic = match c.max_term() {
+        Some(t) => gapfmt::term_of(Some(t)),
+        None if c.flags.contains(&Flag::PenaltyNotRecorded) => "not recorded".into(),
+        None if c.flags.contains(&Flag::NoCustodialPenalty) => "no prison".into(),
+        None => "-".into(),
+    };
+    let aggravated = if c.aggravated_life {
+        Some("life".to_string())
+    } else {
+        c.aggravated_max_months.map(gapfmt::months_human)
+    };
+    match aggravated {
+        Some(a) => format!("{basic} (aggravated {a})"),
+        None => basic,
+    }
 }
 
 const HEADERS: [&str; 8] = [
@@ -124,7 +151,7 @@ fn table(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> Str
                     c.name.as_str().into(),
                     gapfmt::status_cell(c.status),
                     gapfmt::min_term(c.min_months).into(),
-                    gapfmt::term(c.max_months).into(),
+                    max_text(c).into(),
                     list(&gapfmt::flags(&c.flags)).into(),
                     list(&c.sections).into(),
                     list(&c.fines).into(),
@@ -145,7 +172,9 @@ fn table(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> Str
 fn markdown(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> String {
     let mut out = md_format!(
         "# Penalties\n\nFramework `{}` ({}), as of {}. Minimum: the lowest among the \
-         sections in force (`-`: none set); maximum: the highest.\n",
+         sections in force when each states one (`-`: not stated); maximum: the highest, life \
+         above every term, aggravated ranges apart; `not recorded`: the corpus does not hold \
+         the penalty.\n",
         framework.id,
         framework.title,
         date
@@ -160,7 +189,7 @@ fn markdown(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> 
                     c.name.clone(),
                     c.status.to_string(),
                     gapfmt::min_term(c.min_months),
-                    gapfmt::term(c.max_months),
+                    max_text(c),
                     list(&gapfmt::flags(&c.flags)),
                     list(&c.sections),
                     list(&c.fines),
@@ -175,22 +204,29 @@ fn markdown(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> 
 }
 
 fn csv(tables: &[PenaltyTable]) -> Result<String> {
-    let rows: Vec<Vec<String>> = tables
+    let rows: Vec<Vec<Cell>> = tables
         .iter()
         .flat_map(|t| {
             t.countries.iter().map(move |c| {
                 vec![
-                    t.provision.to_string(),
-                    c.country.to_string(),
-                    c.name.clone(),
-                    c.status.to_string(),
-                    gapfmt::months_csv(c.min_months),
-                    gapfmt::months_csv(c.max_months),
-                    c.min_months.map(gapfmt::months_human).unwrap_or_default(),
-                    c.max_months.map(gapfmt::months_human).unwrap_or_default(),
-                    gapfmt::join(&c.sections, ";"),
-                    gapfmt::join(&c.fines, ";"),
-                    gapfmt::join(&gapfmt::flags(&c.flags), ";"),
+                    t.provision.to_string().into(),
+                    c.country.to_string().into(),
+                    c.name.clone().into(),
+                    c.status.to_string().into(),
+                    gapfmt::months_csv(c.min_months).into(),
+                    gapfmt::months_csv(c.max_months).into(),
+                    c.life.to_string().into(),
+                    gapfmt::months_csv(c.aggravated_max_months).into(),
+                    c.aggravated_life.to_string().into(),
+                    c.min_months
+                        .map(gapfmt::months_human)
+                        .unwrap_or_default()
+                        .into(),
+                    // Our words (`-` when no term is stated), not corpus text.
+                    Cell::markup(max_text(c)),
+                    gapfmt::join(&c.sections, ";").into(),
+                    gapfmt::join(&c.fines, ";").into(),
+                    gapfmt::join(&gapfmt::flags(&c.flags), ";").into(),
                 ]
             })
         })
@@ -203,6 +239,9 @@ fn csv(tables: &[PenaltyTable]) -> Result<String> {
             "status",
             "min_months",
             "max_months",
+            "life",
+            "aggravated_max_months",
+            "aggravated_life",
             "min",
             "max",
             "sections",

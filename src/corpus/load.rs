@@ -367,12 +367,31 @@ fn read_framework(
     };
     out.extend(with_source(d, text));
 
+    let mut extradition = ExtraditionRule::default();
+    if let Some(x) = &raw.extradition {
+        match parse_duration_months(&x.threshold.value) {
+            Ok(m) => extradition.threshold_months = m,
+            Err(m) => out.push(
+                at_s(
+                    &fw_path,
+                    start,
+                    &x.threshold,
+                    format!("invalid `extradition.threshold`: {m}"),
+                )
+                .id(&fid)
+                .hint("write the term as e.g. `threshold: 1 year`")
+                .with_source(text),
+            ),
+        }
+        extradition.article = x.article.as_ref().map(|a| a.trim().to_string());
+    }
     let mut fw = Framework {
         id: fid,
         title,
         reference: raw.reference,
         areas,
         provisions: Vec::new(),
+        extradition,
         file: fw_path,
     };
     let mut md_files: Vec<_> = files
@@ -523,6 +542,115 @@ fn read_provisions(fw: &mut Framework, f: &SourceFile, text: &str, out: &mut Dia
                     .collect()
             })
             .unwrap_or_default();
+        let self_executing = match &raw.self_executing {
+            None => Vec::new(),
+            Some(v) => {
+                let all = || elements.iter().map(|e| e.id.clone()).collect();
+                let (l, c) = yaml::file_position(o, v.referenced.line(), v.referenced.column());
+                match &v.value {
+                    RawFlagOrList::Flag(true) => all(),
+                    RawFlagOrList::Flag(false) => Vec::new(),
+                    RawFlagOrList::Word(w) => {
+                        out.push(
+                            Diagnostic::error(file, format!("`self_executing` is `{w}`"))
+                                .at(l, c)
+                                .id(id.as_str())
+                                .hint("write `true`, `false` or a list of element ids"),
+                        );
+                        Vec::new()
+                    }
+                    RawFlagOrList::List(list) => {
+                        let mut v = Vec::new();
+                        for e in list {
+                            let e = e.trim();
+                            if elements.iter().any(|x| x.id == e) {
+                                v.push(e.to_string());
+                            } else {
+                                out.push(
+                                    Diagnostic::error(
+                                        file,
+                                        format!(
+                                            "unknown element `{e}` in `self_executing` of `{id}`"
+                                        ),
+                                    )
+                                    .at(l, c)
+                                    .id(id.as_str())
+                                    .suggest(e, elements.iter().map(|x| x.id.as_str())),
+                                );
+                            }
+                        }
+                        v
+                    }
+                }
+            }
+        };
+        let is_offence = raw.offence.unwrap_or(area == "substantive");
+        if !self_executing.is_empty() && is_offence {
+            out.push(
+                at_s(
+                    file,
+                    o,
+                    &raw.provision,
+                    format!("offence `{id}` is marked `self_executing`"),
+                )
+                .id(id.as_str())
+                .hint("a treaty never creates an offence by itself: offences need a statute"),
+            );
+        }
+        let mut derived = Vec::new();
+        for d in &raw.derive {
+            let element = d.element.value.trim();
+            if !elements.iter().any(|x| x.id == element) {
+                out.push(
+                    at_s(
+                        file,
+                        o,
+                        &d.element,
+                        format!("unknown element `{element}` in `derive` of `{id}`"),
+                    )
+                    .id(id.as_str())
+                    .suggest(element, elements.iter().map(|x| x.id.as_str())),
+                );
+                continue;
+            }
+            let Some(rule) = DerivationRule::parse(d.rule.value.trim()) else {
+                out.push(
+                    at_s(
+                        file,
+                        o,
+                        &d.rule,
+                        format!("unknown derivation rule `{}`", d.rule.value.trim()),
+                    )
+                    .id(id.as_str())
+                    .suggest(d.rule.value.trim(), DerivationRule::NAMES)
+                    .hint(format!(
+                        "the rules are: {}",
+                        DerivationRule::NAMES.join(", ")
+                    )),
+                );
+                continue;
+            };
+            derived.push(Derivation {
+                element: element.to_string(),
+                rule,
+                note: d.note.clone(),
+            });
+        }
+        let mut sources = raw.sources.clone();
+        for d in &raw.derive {
+            sources.extend(d.sources.iter().cloned());
+        }
+        if (!self_executing.is_empty() || !derived.is_empty()) && sources.is_empty() {
+            out.push(
+                Diagnostic::warning(
+                    file,
+                    format!("`{id}` is self-executing or derived, and cites no sources"),
+                )
+                .at(o.line, 1)
+                .id(id.as_str())
+                .hint("add `sources:` to the block with what supports the claim"),
+            );
+        }
         let (text, notes) = split_notes(&section.markdown);
         fw.provisions.push(Provision {
             id,
@@ -546,6 +674,9 @@ fn read_provisions(fw: &mut Framework, f: &SourceFile, text: &str, out: &mut Dia
             notes,
             drafting,
             offence: raw.offence,
+            self_executing,
+            derived,
+            sources,
             file: file.to_string(),
             line: section.line,
         });
@@ -952,6 +1083,73 @@ impl Cx<'_> {
                     note: r.note.clone(),
                 });
             }
+            let mut designations: Vec<Designation> = Vec::new();
+            for r in &t.designations {
+                let Some((_, p)) = self.provision(file, o, &r.provision, &context, out) else {
+                    continue;
+                };
+                if p.id.framework() != fid {
+                    out.push(
+                        at_s(
+                            file,
+                            o,
+                            &r.provision,
+                            format!("designation under `{}` is not a provision of `{fid}`", p.id),
+                        )
+                        .id(&context),
+                    );
+                    continue;
+                }
+                let elements = self.ids(file, o, p, "element", &r.elements, &context, out);
+                let date = flat_date(file, o, &r.date, "date", out);
+                if r.sources.is_empty() {
+                    out.push(
+                        at_s(file, o, &r.provision, format!("designation under `{}` cites no sources", p.id))
+                            .warn()
+                            .id(&context)
+                            .hint("add `sources:` with the depositary's page of declarations (or the notification)"),
+                    );
+                }
+                designations.push(Designation {
+                    provision: p.id.clone(),
+                    elements,
+                    authority: r.authority.as_ref().map(|a| a.value.trim().to_string()),
+                    date,
+                    sources: r.sources.clone(),
+                    note: r.note.clone(),
+                });
+            }
+            let domestic_effect = t.domestic_effect.as_ref().and_then(|v| {
+                let (l, c) = yaml::file_position(o, v.referenced.line(), v.referenced.column());
+                let (text, sources, note) = match &v.value {
+                    RawDomesticEffect::Date(d) => (d, &t.sources, None),
+                    RawDomesticEffect::Full { date, sources, note } => (date, sources, note.clone()),
+                };
+                let date = match parse_date(text) {
+                    Ok(d) => d,
+                    Err(m) => {
+                        out.push(
+                            Diagnostic::error(file, format!("invalid date in `domestic_effect`: {m}"))
+                                .at(l, c)
+                                .id(&context),
+                        );
+                        return None;
+                    }
+                };
+                if sources.is_empty() {
+                    out.push(
+                        Diagnostic::warning(file, format!("`domestic_effect` of {context} cites no sources"))
+                            .at(l, c)
+                            .id(&context)
+                            .hint("write `domestic_effect: {date: ..., sources: [...]}` or add `sources:` to the treaty record (the promulgation decree, the constitution's treaty clause)"),
+                    );
+                }
+                Some(DomesticEffect {
+                    date,
+                    sources: sources.clone(),
+                    note,
+                })
+            });
             let _ = fw;
             treaties.push(Treaty {
                 framework: fid.to_string(),
@@ -961,11 +1159,55 @@ impl Cx<'_> {
                 in_force,
                 reservations,
                 declarations,
+                designations,
+                domestic_effect,
+                sources: t.sources.clone(),
                 note: t.note.clone(),
             });
         }
+        let reviews = raw
+            .reviews
+            .iter()
+            .filter_map(|r| self.review_claim(file, o, code.as_str(), r, out))
+            .collect();
+        let extradites_nationals = raw.extradites_nationals.as_ref().and_then(|v| {
+            let (l, c) = yaml::file_position(o, v.referenced.line(), v.referenced.column());
+            let (rule, sources, note) = match &v.value {
+                RawNationals::Flag(b) => (Ok(*b), Vec::new(), None),
+                RawNationals::Word(w) => (Err(w.as_str()), Vec::new(), None),
+                RawNationals::Full { rule, sources, note } => match rule {
+                    RawNationalsRule::Flag(b) => (Ok(*b), sources.clone(), note.clone()),
+                    RawNationalsRule::Word(w) => (Err(w.as_str()), sources.clone(), note.clone()),
+                },
+            };
+            let rule = match rule {
+                Ok(true) => Nationals::Yes,
+                Ok(false) => Nationals::No,
+                Err(w) if w.trim() == "conditional" => Nationals::Conditional,
+                Err(w) => {
+                    out.push(
+                        Diagnostic::error(file, format!("unknown `extradites_nationals` value `{}`", w.trim()))
+                            .at(l, c)
+                            .id(code.as_str())
+                            .hint("use `true`, `false` or `conditional`"),
+                    );
+                    return None;
+                }
+            };
+            if sources.is_empty() {
+                out.push(
+                    Diagnostic::warning(file, "`extradites_nationals` cites no sources")
+                        .at(l, c)
+                        .id(code.as_str())
+                        .hint("write `extradites_nationals: {rule: conditional, sources: [...], note: ...}`"),
+                );
+            }
+            Some(NationalsRule { rule, sources, note })
+        });
         Some(Country {
             code,
+            reviews,
+            extradites_nationals,
             name: raw.name.value.trim().to_string(),
             region: raw.region.map(|s| s.trim().to_string()),
             subregion: raw.subregion.map(|s| s.trim().to_string()),
@@ -977,6 +1219,139 @@ impl Cx<'_> {
             legal_system: raw.legal_system,
             treaties,
             file: file.to_string(),
+        })
+    }
+
+    /// Validates one `reviews` entry of a country.
+    fn review_claim(
+        &self,
+        file: &str,
+        o: Origin,
+        code: &str,
+        r: &RawReviewClaim,
+        out: &mut Diagnostics,
+    ) -> Option<ReviewClaim> {
+        let fid = r.framework.value.trim();
+        let context = format!("{code} / reviews / {fid}");
+        let Some(fw) = self.framework(fid) else {
+            out.push(
+                at_s(
+                    file,
+                    o,
+                    &r.framework,
+                    format!("review of unknown framework `{fid}`"),
+                )
+                .id(&context)
+                .suggest(fid, self.frameworks.iter().map(|f| f.id.as_str())),
+            );
+            return None;
+        };
+        let scope = match (&r.provisions, &r.areas) {
+            (Some(_), Some(a)) => {
+                let (l, c) = yaml::file_position(o, a.referenced.line(), a.referenced.column());
+                out.push(
+                    Diagnostic::error(file, "a review lists both `provisions` and `areas`")
+                        .at(l, c)
+                        .id(&context)
+                        .hint("write two review entries, one for each"),
+                );
+                return None;
+            }
+            (None, None) => {
+                out.push(
+                    at_s(
+                        file,
+                        o,
+                        &r.framework,
+                        "a review names neither `provisions` nor `areas`",
+                    )
+                    .id(&context)
+                    .hint("write `provisions: all`, a list of provision ids, or `areas: [...]`"),
+                );
+                return None;
+            }
+            (None, Some(a)) => {
+                let (l, c) = yaml::file_position(o, a.referenced.line(), a.referenced.column());
+                let mut areas = Vec::new();
+                for x in &a.value {
+                    let x = x.trim();
+                    if fw.areas.iter().any(|y| y == x) {
+                        areas.push(x.to_string());
+                    } else {
+                        out.push(
+                            Diagnostic::error(
+                                file,
+                                format!("unknown area `{x}` in a review of `{fid}`"),
+                            )
+                            .at(l, c)
+                            .id(&context)
+                            .hint(format!("the areas of `{fid}` are: {}", fw.areas.join(", ")))
+                            .suggest(x, fw.areas.iter().map(String::as_str)),
+                        );
+                    }
+                }
+                ReviewScope::Areas(areas)
+            }
+            (Some(p), None) => {
+                let (l, c) = yaml::file_position(o, p.referenced.line(), p.referenced.column());
+                match &p.value {
+                    RawFlagOrList::Word(w) if w.trim() == "all" => ReviewScope::All,
+                    RawFlagOrList::List(ids) => {
+                        let mut v = Vec::new();
+                        for x in ids {
+                            let known = ProvisionId::parse(x)
+                                .ok()
+                                .filter(|id| fw.provision(id).is_some());
+                            match known {
+                                Some(id) => v.push(id),
+                                None => out.push(
+                                    Diagnostic::error(
+                                        file,
+                                        format!(
+                                            "unknown provision `{}` in a review of `{fid}`",
+                                            x.trim()
+                                        ),
+                                    )
+                                    .at(l, c)
+                                    .id(&context)
+                                    .suggest(x.trim(), fw.provisions.iter().map(|p| p.id.as_str())),
+                                ),
+                            }
+                        }
+                        ReviewScope::Provisions(v)
+                    }
+                    _ => {
+                        out.push(
+                            Diagnostic::error(
+                                file,
+                                "`provisions` of a review is neither `all` nor a list",
+                            )
+                            .at(l, c)
+                            .id(&context)
+                            .hint("write `provisions: all` or `provisions: [bc-2, bc-3]`"),
+                        );
+                        return None;
+                    }
+                }
+            }
+        };
+        let since = flat_date(file, o, &r.since, "since", out);
+        let checked = flat_date(file, o, &r.checked, "checked", out);
+        if r.sources.is_empty() {
+            out.push(
+                at_s(file, o, &r.framework, "review cites no sources")
+                    .warn()
+                    .id(&context)
+                    .hint("a review claims the corpus holds all the law: name what the reviewer read (`sources:`)"),
+            );
+        }
+        Some(ReviewClaim {
+            framework: fid.to_string(),
+            scope,
+            since,
+            checked,
+            sources: r.sources.clone(),
+            note: r.note.clone(),
         })
     }
 
@@ -1127,6 +1502,16 @@ impl Cx<'_> {
                 }
             }
         }
+        if let (Some(e), Some(f), Some(v)) = (enacted, in_force, &raw.in_force) {
+            if f < e {
+                out.push(
+                    at_s(file, o, v, format!("statute `{id}` is in force ({f}) before it is enacted ({e})"))
+                        .warn()
+                        .id(&id)
+                        .hint("check both dates against the official gazette: `enacted` is the date of promulgation, `in_force` the first day it applies"),
+                );
+            }
+        }
         let text_kind = raw.text.as_ref().map(|t| t.value.trim().to_string());
         if let (Some(t), Some(v)) = (&text_kind, &raw.text) {
             if t != "official" && t != "summary" {
@@ -1229,6 +1614,35 @@ impl Cx<'_> {
                 line: rs.line,
             });
         }
+        // A code's sections came into force at different times; without their own dates,
+        // history credits each one with the code's first date.
+        if kind == StatuteKind::Code {
+            let undated: Vec<&Section> = sections
+                .iter()
+                .filter(|s| {
+                    s.mapping
+                        .as_ref()
+                        .is_some_and(|m| !m.implements.is_empty() && m.in_force.is_none())
+                })
+                .collect();
+            if let Some(first) = undated.first() {
+                let names: Vec<&str> = undated.iter().take(4).map(|s| s.id.local()).collect();
+                let more = if undated.len() > 4 { ", ..." } else { "" };
+                out.push(
+                    Diagnostic::warning(
+                        file,
+                        format!(
+                            "code `{id}` has {} mapped section(s) without dates of their own ({}{more})",
+                            undated.len(),
+                            names.join(", ")
+                        ),
+                    )
+                    .at(first.mapping.as_ref().map_or(first.line, |m| m.line), 1)
+                    .id(first.id.to_string())
+                    .hint("add `in_force:` to each section's block (the date the article took its current form), or history credits the code's first date"),
+                );
+            }
+        }
         // Explicit ids win over slugs: a slug equal to a later explicit id is an error.
         for s in &sections {
             if let Some(line) = explicit.get(s.id.local()) {
@@ -1304,16 +1718,17 @@ impl Cx<'_> {
                 elements,
                 options,
                 note: imp.note.clone(),
+                penalty: imp
+                    .penalty
+                    .as_ref()
+                    .map(|pen| penalty(file, o, pen, sid, out)),
+                suggested: imp.suggested.unwrap_or(false),
             });
         }
-        let penalty = raw.penalty.as_ref().map(|pen| Penalty {
-            prison: pen
-                .prison
-                .as_ref()
-                .and_then(|pr| prison(file, o, pr, sid, out)),
-            fine: pen.fine.clone(),
-            note: pen.note.clone(),
-        });
+        let penalty = raw
+            .penalty
+            .as_ref()
+            .map(|pen| penalty(file, o, pen, sid, out));
         let in_force = flat_date(file, o, &raw.in_force, "in_force", out);
         let repealed = flat_date(file, o, &raw.repealed, "repealed", out);
         let start = in_force.or(statute_dates.0);
@@ -1341,6 +1756,32 @@ impl Cx<'_> {
             note: raw.note,
             line: o.line,
         })
+    }
+}
+
+/// Validates a `penalty` mapping (of a section or of one `implements` entry).
+fn penalty(file: &str, o: Origin, pen: &RawPenalty, sid: &str, out: &mut Diagnostics) -> Penalty {
+    let basic = pen
+        .prison
+        .as_ref()
+        .and_then(|pr| prison(file, o, pr, sid, out));
+    let aggravated = pen
+        .aggravated
+        .iter()
+        .map(|a| Aggravated {
+            prison: a
+                .prison
+                .as_ref()
+                .and_then(|pr| prison(file, o, pr, sid, out)),
+            when: a.when.as_ref().map(|w| w.trim().to_string()),
+            fine: a.fine.clone(),
+        })
+        .collect();
+    Penalty {
+        prison: basic,
+        aggravated,
+        fine: pen.fine.clone(),
+        note: pen.note.clone(),
     }
 }
 
@@ -1378,8 +1819,12 @@ fn prison(
         );
         return None;
     };
-    let max = parse(max_v, out)?;
-    if let Some((m, _)) = &min {
+    let max = if max_v.value.trim().eq_ignore_ascii_case("life") {
+        Term::Life
+    } else {
+        Term::Months(parse(max_v, out)?)
+    };
+    if let (Some((m, _)), Term::Months(max)) = (&min, max) {
         if *m > max + 1e-9 {
             out.push(
                 at_s(
@@ -1403,7 +1848,7 @@ fn prison(
     }
     Some(PrisonTerm {
         min_months: min.as_ref().map(|m| m.0),
-        max_months: max,
+        max,
         min_text: min.map(|m| m.1),
         max_text: max_v.value.trim().to_string(),
     })

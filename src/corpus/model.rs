@@ -30,8 +30,41 @@ pub struct Framework {
     pub areas: Vec<String>,
     /// The provisions, in the order of the framework's files (sorted by name) and headings.
     pub provisions: Vec<Provision>,
+    /// The penalty the framework's extradition article requires (optional `extradition:` key
+    /// of framework.yaml; one year when absent, the common threshold of extradition law).
+    pub extradition: ExtraditionRule,
     /// Where `framework.yaml` is, relative to the corpus.
     pub file: String,
+}
+
+/// The extradition threshold of a framework: an offence is extraditable under it when its
+/// highest prison term is at least `threshold_months` in both countries.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExtraditionRule {
+    /// Minimum maximum prison term, in months.
+    pub threshold_months: f64,
+    /// The article that sets it (`24(1)`), for people; `None` when the framework names none.
+    pub article: Option<String>,
+}
+
+impl Default for ExtraditionRule {
+    fn default() -> Self {
+        ExtraditionRule {
+            threshold_months: 12.0,
+            article: None,
+        }
+    }
+}
+
+impl ExtraditionRule {
+    /// What the threshold test checks, in words that promise no more than it checks
+    /// (`meets the art. 24(1) penalty threshold`).
+    pub fn test_label(&self) -> String {
+        match &self.article {
+            Some(a) => format!("meets the art. {a} penalty threshold"),
+            None => "meets the extradition penalty threshold".to_string(),
+        }
+    }
 }
 
 impl Framework {
@@ -83,6 +116,13 @@ pub struct Provision {
     /// Whether the provision is an offence (optional `offence:` key; default: true in the
     /// `substantive` area). Penalty flags and dual criminality apply to offences only.
     pub offence: Option<bool>,
+    /// (v2) Elements the treaty itself implements once it has domestic effect in a country
+    /// (`self_executing:` key; `true` lists every element). Empty for offences and powers.
+    pub self_executing: Vec<String>,
+    /// Elements the gap engine derives from other facts of the corpus (`derive:` key).
+    pub derived: Vec<Derivation>,
+    /// Sources for `self_executing` and `derive` (optional `sources:` key).
+    pub sources: Vec<String>,
     /// Where the provision is, relative to the corpus.
     pub file: String,
     /// Line of its heading.
@@ -118,6 +158,56 @@ impl Provision {
     }
 }
 
+/// An element the gap engine derives from facts the corpus already holds, by a named rule
+/// (`derive:` in a provision block).
+#[derive(Clone, Debug, Serialize)]
+pub struct Derivation {
+    /// The element derived.
+    pub element: String,
+    /// The rule.
+    pub rule: DerivationRule,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// The rules the gap engine knows for deriving an element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DerivationRule {
+    /// Covered when the country implements at least one offence of the framework and every
+    /// offence it implements carries a prison term in force (Budapest art. 13(1)).
+    EveryOffenceCustodial,
+}
+
+impl DerivationRule {
+    /// The rules, as written in a provision block.
+    pub const NAMES: [&'static str; 1] = ["every-offence-custodial"];
+
+    /// Parses a rule name.
+    pub fn parse(text: &str) -> Option<DerivationRule> {
+        match text {
+            "every-offence-custodial" => Some(DerivationRule::EveryOffenceCustodial),
+            _ => None,
+        }
+    }
+
+    /// The rule's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DerivationRule::EveryOffenceCustodial => "every-offence-custodial",
+        }
+    }
+
+    /// What the rule establishes, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DerivationRule::EveryOffenceCustodial => {
+                "every implemented offence carries a prison term"
+            }
+        }
+    }
+}
+
 /// An element (or an option) of a model provision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Element {
@@ -144,6 +234,10 @@ pub struct Country {
     pub legal_system: Option<String>,
     /// One record per framework.
     pub treaties: Vec<Treaty>,
+    /// (v2) Completeness claims: which provisions a reviewer examined, from which date.
+    pub reviews: Vec<ReviewClaim>,
+    /// Whether the country extradites its own nationals (optional `extradites_nationals`).
+    pub extradites_nationals: Option<NationalsRule>,
     /// Where `country.yaml` is, relative to the corpus.
     pub file: String,
 }
@@ -152,6 +246,92 @@ impl Country {
     /// The treaty record for a framework.
     pub fn treaty(&self, framework: &str) -> Option<&Treaty> {
         self.treaties.iter().find(|t| t.framework == framework)
+    }
+
+    /// The review that makes `provision` examined on `date`, if any (the first that covers it).
+    pub fn review_of(&self, provision: &Provision, date: NaiveDate) -> Option<&ReviewClaim> {
+        self.reviews
+            .iter()
+            .find(|r| r.covers(provision) && r.since.is_none_or(|s| s <= date))
+    }
+}
+
+/// (v2) A `reviews` entry: the claim that the corpus holds every part of the country's law in
+/// force (from `since`) that implements the provisions named, made by a reviewer who checked
+/// the sources listed.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReviewClaim {
+    /// Framework id.
+    pub framework: String,
+    /// Which provisions it covers.
+    pub scope: ReviewScope,
+    /// The claim covers law in force from this date on (always when absent).
+    pub since: Option<NaiveDate>,
+    /// When the reviewer checked.
+    pub checked: Option<NaiveDate>,
+    /// What the reviewer read.
+    pub sources: Vec<String>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+impl ReviewClaim {
+    /// True when the claim covers `provision`.
+    pub fn covers(&self, provision: &Provision) -> bool {
+        if provision.id.framework() != self.framework {
+            return false;
+        }
+        match &self.scope {
+            ReviewScope::All => true,
+            ReviewScope::Provisions(ids) => ids.contains(&provision.id),
+            ReviewScope::Areas(areas) => areas.contains(&provision.area),
+        }
+    }
+}
+
+/// The provisions a review covers.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewScope {
+    /// Every provision of the framework.
+    All,
+    /// The provisions listed.
+    Provisions(Vec<ProvisionId>),
+    /// Every provision of the areas listed.
+    Areas(Vec<String>),
+}
+
+/// Whether a country extradites its own nationals, with what says so.
+#[derive(Clone, Debug, Serialize)]
+pub struct NationalsRule {
+    /// The rule.
+    pub rule: Nationals,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// Free text (conditions).
+    pub note: Option<String>,
+}
+
+/// Extradition of nationals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Nationals {
+    /// Extradites its nationals.
+    Yes,
+    /// Never extradites them (the constitution or the law forbids it).
+    No,
+    /// Only under conditions (reciprocity, a treaty, return to serve the sentence, ...).
+    Conditional,
+}
+
+impl Nationals {
+    /// As printed: `yes`, `no`, `conditional`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Nationals::Yes => "yes",
+            Nationals::No => "no",
+            Nationals::Conditional => "conditional",
+        }
     }
 }
 
@@ -212,6 +392,12 @@ pub struct Treaty {
     pub reservations: Vec<Reservation>,
     /// Declarations (optional extension): options the country declared it requires.
     pub declarations: Vec<Declaration>,
+    /// (v2) Authorities notified to the depositary, each implementing elements of a provision.
+    pub designations: Vec<Designation>,
+    /// (v2) From this date the treaty itself is domestic law.
+    pub domestic_effect: Option<DomesticEffect>,
+    /// Sources of the record (optional extension).
+    pub sources: Vec<String>,
     /// Free text (optional extension).
     pub note: Option<String>,
 }
@@ -221,6 +407,45 @@ impl Treaty {
     pub fn reservation(&self, provision: &ProvisionId) -> Option<&Reservation> {
         self.reservations.iter().find(|r| &r.provision == provision)
     }
+
+    /// The later of `date` and the treaty's entry into force for the country (`date` when
+    /// either is unknown): a designation or domestic effect counts from then.
+    pub fn effective_from(&self, date: Option<NaiveDate>) -> Option<NaiveDate> {
+        match (date, self.in_force) {
+            (Some(d), Some(f)) => Some(d.max(f)),
+            (d, f) => d.or(f),
+        }
+    }
+}
+
+/// (v2) A designation notified to the depositary (24/7 point of contact, central authority):
+/// it implements the elements it names from its date, or from the treaty's entry into force
+/// for the country when that is later.
+#[derive(Clone, Debug, Serialize)]
+pub struct Designation {
+    /// The provision.
+    pub provision: ProvisionId,
+    /// The elements it implements; empty means all of them.
+    pub elements: Vec<String>,
+    /// The authority designated.
+    pub authority: Option<String>,
+    /// Date of the notification.
+    pub date: Option<NaiveDate>,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// (v2) The treaty as domestic law (monist systems, promulgation).
+#[derive(Clone, Debug, Serialize)]
+pub struct DomesticEffect {
+    /// From this date.
+    pub date: NaiveDate,
+    /// Sources (the record's own when the key is a bare date).
+    pub sources: Vec<String>,
+    /// Free text.
+    pub note: Option<String>,
 }
 
 /// A reservation on a provision. With no `elements` and no `options` it covers the whole
@@ -452,6 +677,10 @@ pub struct Implementation {
     pub options: Vec<String>,
     /// Free text.
     pub note: Option<String>,
+    /// (v2) The penalty for this provision, when the section's own belongs to another offence.
+    pub penalty: Option<Penalty>,
+    /// A proposal awaiting review (`suggested: true`): not evidence until a person confirms it.
+    pub suggested: bool,
 }
 
 /// A penalty, normalised to months (a day is 1/30 month, a week 7/30, a year 12).
@@ -459,29 +688,113 @@ pub struct Implementation {
 pub struct Penalty {
     /// Prison range, if the offence carries one.
     pub prison: Option<PrisonTerm>,
+    /// (v2) Aggravated ranges, apart from the basic one.
+    pub aggravated: Vec<Aggravated>,
     /// Fine, as written.
     pub fine: Option<String>,
     /// Free text (optional extension).
     pub note: Option<String>,
 }
 
+/// (v2) An aggravated range and what triggers it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Aggravated {
+    /// The range.
+    pub prison: Option<PrisonTerm>,
+    /// What triggers it.
+    pub when: Option<String>,
+    /// Fine, as written.
+    pub fine: Option<String>,
+}
+
+/// The top of a prison range: a term in months, or life. Life is above every term.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Term {
+    /// A term of this many months.
+    Months(f64),
+    /// Life imprisonment.
+    Life,
+}
+
+impl Term {
+    /// The months, or `None` for life.
+    pub fn months(self) -> Option<f64> {
+        match self {
+            Term::Months(m) => Some(m),
+            Term::Life => None,
+        }
+    }
+
+    /// True for life.
+    pub fn is_life(self) -> bool {
+        matches!(self, Term::Life)
+    }
+
+    /// The higher of two terms (life above every term).
+    pub fn max(self, other: Term) -> Term {
+        if other > self {
+            other
+        } else {
+            self
+        }
+    }
+
+    /// At least `months` (life always is).
+    pub fn at_least(self, months: f64) -> bool {
+        match self {
+            Term::Months(m) => m >= months,
+            Term::Life => true,
+        }
+    }
+
+    /// At least as long as `other` (life is at least everything).
+    pub fn at_least_term(self, other: Term) -> bool {
+        self.total_cmp(&other) != std::cmp::Ordering::Less
+    }
+
+    /// A total order for sorting (life last).
+    pub fn total_cmp(&self, other: &Term) -> std::cmp::Ordering {
+        match (self, other) {
+            (Term::Months(a), Term::Months(b)) => a.total_cmp(b),
+            (Term::Months(_), Term::Life) => std::cmp::Ordering::Less,
+            (Term::Life, Term::Months(_)) => std::cmp::Ordering::Greater,
+            (Term::Life, Term::Life) => std::cmp::Ordering::Equal,
+        }
+    }
+}
+
 /// A prison range in months, with the terms as written.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PrisonTerm {
-    /// Minimum in months; `None` when the law sets none.
+    /// Minimum in months; `None` when the law sets none (`~`).
     pub min_months: Option<f64>,
-    /// Maximum in months.
-    pub max_months: f64,
+    /// Maximum: months or life.
+    pub max: Term,
     /// Minimum as written (`15 days`).
     pub min_text: Option<String>,
-    /// Maximum as written (`6 months`).
+    /// Maximum as written (`6 months`, `life`).
     pub max_text: String,
 }
+
+impl PrisonTerm {
+    /// The maximum in months, `None` for life.
+    pub fn max_months(&self) -> Option<f64> {
+        self.max.months()
+    }
+}
+
+/// Longest prison term the format accepts (200 years): beyond it a term is a typing error or
+/// hostile input, and life is written `life`.
+pub const MAX_TERM_MONTHS: f64 = 200.0 * 12.0;
 
 /// Parses a duration such as `15 days`, `1 week`, `6 months`, `2 years`, `1.5 years` into
 /// months. Returns a message naming the accepted units otherwise.
 pub fn parse_duration_months(text: &str) -> Result<f64, String> {
     let t = text.trim();
+    if t.eq_ignore_ascii_case("life") {
+        return Err("`life` can only be a maximum (`prison: [~, life]`)".into());
+    }
     let (num, unit) = t.split_once(char::is_whitespace).ok_or_else(|| {
         format!("`{t}` is not a duration (expected a number and a unit, e.g. `6 months`)")
     })?;
@@ -503,43 +816,40 @@ pub fn parse_duration_months(text: &str) -> Result<f64, String> {
             ))
         }
     };
-    Ok(n * factor)
-}
-
-/// Parses an ISO 8601 calendar date (`2008-06-25`).
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let t = text.trim();
-    // chrono reads signed and five-digit years (`-0001`, `+10000`) and year 0: none is a
-    // date of a law.
-    let year = t.split('-').next().unwrap_or_default();
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) || year == "0000" {
+    let months = n * factor;
+    if months > MAX_TERM_MONTHS {
         return Err(format!(
-            "`{t}` is not a valid date: the year must have four digits, 0001 to 9999 \
-             (expected YYYY-MM-DD, e.g. 2008-06-25)"
+            "`{t}` is longer than 200 years; write `life` for life imprisonment"
         ));
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-        format!(
-            "`{}` is not a valid date (expected YYYY-MM-DD, e.g. 2008-06-25)",
-            text.trim()
-        )
-    })
+    Ok(months)
+}
+
+/// Parses an ISO 8601 calendar date (`2008-06-25`) of the years 1000 to 9999 (a statute's
+/// dates are never outside them; `-0001` or `0000` are typing errors).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    let bad = || format!("`{t}` is not a valid date (expected YYYY-MM-DD, e.g. 2008-06-25)");
+    let b = t.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err(bad());
+    }
+    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| bad())?;
+    if b[0] == b'0' {
+        return Err(format!("`{t}`: years before 1000 are not accepted"));
+    }
+    Ok(d)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn years_have_four_digits() {
-        for bad in ["-0001-01-01", "0000-01-01", "10000-01-01", "+2020-01-01", "99-01-01"] {
-            let e = parse_date(bad).unwrap_err();
-            assert!(e.contains("four digits"), "{bad}: {e}");
-        }
-        assert!(parse_date("0001-01-01").is_ok());
-        assert!(parse_date("9999-12-31").is_ok());
-        assert!(parse_date("2008-13-01").unwrap_err().contains("not a valid date"));
-    }
 
     #[test]
     fn durations_become_months() {

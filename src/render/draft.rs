@@ -1,9 +1,15 @@
 //! Drafting proposals: for every provision a country does not implement fully (status
 //! `missing` or `partial`), a draft in the country's language: a new article for a missing
 //! provision, an amendment naming the missing elements for a partial one. Each draft cites
-//! the model provision, proposes an article number in the country's style
-//! ([`super::numbering`]) and, for offences, a penalty range at least at the extradition
-//! threshold and informed by the region's median maximum.
+//! the model provision, proposes an article number in the country's style that the corpus
+//! does not already use ([`super::numbering`]) and, for offences, a penalty range at least at
+//! the framework's extradition threshold, informed by the region's median maximum and never
+//! lower than the penalty in force.
+//!
+//! A draft never states what the corpus does not know: an `unknown` provision gets no draft
+//! (it is listed "to examine first"); an unrecorded penalty is said to be unrecorded, not
+//! "no prison"; elements the country reserved are named to be left out, and the options it
+//! declared to be kept.
 //!
 //! This module builds the values; the templates (`draft.md.j2`, `draft.txt.j2`,
 //! `partials/draft.*.j2`) lay them out.
@@ -15,7 +21,7 @@ use serde::Serialize;
 
 use super::i18n::Ui;
 use super::numbering::{self, ArticleRef, Numbering};
-use crate::corpus::{Corpus, CorpusSource, Country, Element, Framework, Provision, Statute};
+use crate::corpus::{Corpus, CorpusSource, Country, Element, Framework, Provision, Statute, Term};
 use crate::gap::{self, CountryCoverage, Coverage, PenaltyTable, Status};
 use crate::id::{CountryCode, ProvisionId, SectionId};
 
@@ -81,8 +87,23 @@ pub struct DraftSet {
     pub generated_by: String,
     /// The drafts, in framework order.
     pub drafts: Vec<Draft>,
+    /// Provisions nobody examined (status `unknown`): no draft, examine the law first.
+    pub to_examine: Vec<ToExamine>,
+    /// Sentence introducing `to_examine`.
+    pub to_examine_intro: String,
     /// Interface strings, for templates (`t.model_provision`).
     pub t: BTreeMap<&'static str, &'static str>,
+}
+
+/// A provision to examine before drafting.
+#[derive(Clone, Debug, Serialize)]
+pub struct ToExamine {
+    /// The model provision.
+    pub provision: ProvisionId,
+    /// Its article.
+    pub article: String,
+    /// Its title.
+    pub title: String,
 }
 
 /// A section cited by a draft.
@@ -129,6 +150,10 @@ pub struct Draft {
     pub missing: Vec<Element>,
     /// Elements already covered.
     pub covered: Vec<Element>,
+    /// Sentence naming the elements the country reserved, to leave out of the text.
+    pub reserved_note: Option<String>,
+    /// Sentence naming the options the country declared it requires, to keep.
+    pub declared_note: Option<String>,
     /// Model text (Markdown) in `text_lang`.
     pub text: String,
     /// Language of `text`.
@@ -156,8 +181,10 @@ pub enum Basis {
 pub struct PenaltyProposal {
     /// Proposed minimum, months.
     pub min_months: Option<f64>,
-    /// Proposed maximum, months (at least 12).
+    /// Proposed maximum, months (at least the threshold); for life, the threshold (see `life`).
     pub max_months: f64,
+    /// The maximum in force is life imprisonment, and the proposal keeps it.
+    pub life: bool,
     /// The penalty in words (`prisión de 6 meses a 3 años`).
     pub sentence: String,
     /// Where the comparison comes from.
@@ -227,8 +254,16 @@ fn propose_penalty(
     ui: Ui,
 ) -> PenaltyProposal {
     let (basis, table) = peer_penalties(corpus, framework, provision, country, date);
+    let threshold = framework.extradition.threshold_months;
     let median = table.stats.median_max_months;
-    let max = round_term(median.unwrap_or(0.0)).max(gap::EXTRADITION_THRESHOLD_MONTHS);
+    let proposed = round_term(median.unwrap_or(0.0)).max(threshold);
+    // Never lower than the maximum in force (life stays life: no term is proposed above it).
+    let in_force = cov.max_term();
+    let kept = in_force.is_some_and(|t| !Term::Months(proposed).at_least_term(t));
+    let max = match in_force {
+        Some(Term::Months(m)) if kept => m,
+        _ => proposed,
+    };
     // A minimum under a month is no minimum worth proposing.
     let min = table
         .stats
@@ -236,12 +271,18 @@ fn propose_penalty(
         .filter(|_| basis != Basis::None)
         .map(round_term)
         .filter(|m| *m >= 1.0 && *m < max);
+    let life = in_force.is_some_and(Term::is_life);
+    let max_words = if life {
+        ui.duration_life()
+    } else {
+        ui.duration(max)
+    };
     let sentence = match min {
         Some(min) => ui.fill(
             "penalty_range",
-            &[("min", &ui.duration(min)), ("max", &ui.duration(max))],
+            &[("min", &ui.duration(min)), ("max", &max_words)],
         ),
-        None => ui.fill("penalty_max", &[("max", &ui.duration(max))]),
+        None => ui.fill("penalty_max", &[("max", &max_words)]),
     };
     let n = table.stats.countries_with_prison;
     let count = if n == 1 {
@@ -275,27 +316,47 @@ fn propose_penalty(
         ),
         (Basis::None, _) => ui.get("basis_none").to_string(),
     };
-    let current = cov.is_implemented().then(|| match cov.max_prison_months {
-        Some(m) => {
-            let mut s = ui.fill("current_penalty", &[("max", &ui.duration(m))]);
-            if m < gap::EXTRADITION_THRESHOLD_MONTHS {
+    let threshold_term = ui.duration(threshold);
+    let current = cov.has_sections().then(|| match cov.max_term() {
+        Some(t) => {
+            let max_text = match t {
+                Term::Life => ui.duration_life(),
+                Term::Months(m) => ui.duration(m),
+            };
+            let mut s = ui.fill("current_penalty", &[("max", &max_text)]);
+            if !t.at_least(threshold) {
                 s.push(' ');
-                s.push_str(ui.get("current_below"));
+                s.push_str(&ui.fill("current_below", &[("term", &threshold_term)]));
+            }
+            if kept {
+                s.push(' ');
+                s.push_str(ui.get("current_kept"));
             }
             s
         }
+        None if cov.flags.contains(&gap::Flag::PenaltyNotRecorded) => {
+            ui.get("current_not_recorded").to_string()
+        }
         None => ui.get("current_none").to_string(),
     });
+    let source = match &framework.extradition.article {
+        Some(a) => format!("{}, art. {a}", framework.title),
+        None => framework.title.clone(),
+    };
     PenaltyProposal {
         min_months: min,
         max_months: max,
+        life,
         sentence,
         basis,
         region,
         median_max_months: median,
         countries_compared: table.stats.countries_with_prison,
         basis_text,
-        threshold_text: ui.get("threshold").to_string(),
+        threshold_text: ui.fill(
+            "threshold",
+            &[("term", &threshold_term), ("source", &source)],
+        ),
         current,
     }
 }
@@ -358,8 +419,17 @@ pub fn drafts(
         notes.push(ui.fill("ui_fallback", &[("lang", &ui.language_name(&lang))]));
     }
     let mut drafts = Vec::new();
+    let mut to_examine = Vec::new();
     for (p, c) in framework.provisions.iter().zip(&cov.provisions) {
         if opts.provision.as_ref().is_some_and(|id| id != &p.id) {
+            continue;
+        }
+        if c.status == Status::Unknown {
+            to_examine.push(ToExamine {
+                provision: p.id.clone(),
+                article: p.article.clone(),
+                title: p.title.clone(),
+            });
             continue;
         }
         if !matches!(c.status, Status::Missing | Status::Partial) {
@@ -402,6 +472,8 @@ pub fn drafts(
             ui.fill("generated_by", &[("origin", &corpus.origin)])
         },
         drafts,
+        to_examine,
+        to_examine_intro: ui.fill("to_examine_intro", &args),
         t: ui.all(),
     }
 }
@@ -478,7 +550,11 @@ fn draft(
         (
             format!("{}{} {target}", ui.get("amendment_to"), ui.get("colon")),
             ui.fill("amend_instruction", &[("number", &target)]),
-            ui.get("status_partial").to_string(),
+            if c.examined {
+                ui.get("status_partial").to_string()
+            } else {
+                ui.get("status_partial_unexamined").to_string()
+            },
         )
     } else {
         (
@@ -504,6 +580,46 @@ fn draft(
     };
     let penalty =
         gap::is_offence(p).then(|| propose_penalty(corpus, framework, p, country, c, date, ui));
+    let treaty = country.treaty(&framework.id);
+    let labels = |ids: &[String]| -> String {
+        ids.iter()
+            .map(|id| {
+                p.element(id)
+                    .or_else(|| p.option(id))
+                    .map_or(id.clone(), |e| e.label.clone())
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    // Reserved elements: the ones the coverage holds, or on a missing provision the ones
+    // the reservation names (the model text holds them; the drafter leaves them out).
+    let reserved: Vec<String> = if c.reserved.is_empty() {
+        treaty
+            .and_then(|t| t.reservation(&p.id))
+            .map(|r| r.elements.clone())
+            .unwrap_or_default()
+    } else {
+        c.reserved.clone()
+    };
+    let reserved_note = (!reserved.is_empty())
+        .then(|| ui.fill("reserved_elements", &[("elements", &labels(&reserved))]));
+    let declared: Vec<String> = treaty
+        .map(|t| {
+            t.declarations
+                .iter()
+                .filter(|d| d.provision == p.id)
+                .flat_map(|d| d.options.iter().cloned())
+                .chain(
+                    t.reservations
+                        .iter()
+                        .filter(|r| r.provision == p.id)
+                        .flat_map(|r| r.options.iter().cloned()),
+                )
+                .collect()
+        })
+        .unwrap_or_default();
+    let declared_note = (!declared.is_empty())
+        .then(|| ui.fill("declared_options", &[("options", &labels(&declared))]));
     Draft {
         provision: p.id.clone(),
         article: p.article.clone(),
@@ -520,6 +636,8 @@ fn draft(
         amends,
         missing: c.missing.iter().map(element).collect(),
         covered: c.covered.iter().map(element).collect(),
+        reserved_note,
+        declared_note,
         text,
         text_lang,
         text_note,

@@ -143,10 +143,10 @@ const TABLE: &[(&str, [&str; 4])] = &[
         "Aucune peine comparable dans le corpus : la proposition retient le seuil d'extradition.",
     ]),
     ("threshold", [
-        "The maximum is at least one year, so that the offence is extraditable (Budapest Convention, art. 24).",
-        "El máximo es de al menos un año, para que el delito dé lugar a extradición (Convenio de Budapest, art. 24).",
-        "O máximo é de pelo menos um ano, para que o crime admita extradição (Convenção de Budapeste, art. 24).",
-        "Le maximum est d'au moins un an, afin que l'infraction puisse donner lieu à extradition (Convention de Budapest, art. 24).",
+        "The maximum is at least {term}, the extradition penalty threshold of {source}.",
+        "El máximo es de al menos {term}, el umbral de pena para la extradición de {source}.",
+        "O máximo é de pelo menos {term}, o limiar de pena para a extradição de {source}.",
+        "Le maximum est d'au moins {term}, le seuil de peine pour l'extradition de {source}.",
     ]),
     ("current_penalty", [
         "Highest maximum in force: {max}.",
@@ -155,10 +155,58 @@ const TABLE: &[(&str, [&str; 4])] = &[
         "Peine maximale en vigueur : {max}.",
     ]),
     ("current_below", [
-        "It is below the one-year extradition threshold.",
-        "Es inferior al umbral de extradición de un año.",
-        "É inferior ao limiar de extradição de um ano.",
-        "Elle est inférieure au seuil d'extradition d'un an.",
+        "It is below the extradition penalty threshold of {term}.",
+        "Es inferior al umbral de pena para la extradición de {term}.",
+        "É inferior ao limiar de pena para a extradição de {term}.",
+        "Elle est inférieure au seuil de peine pour l'extradition de {term}.",
+    ]),
+    ("life_imprisonment", [
+        "life imprisonment",
+        "prisión perpetua",
+        "prisão perpétua",
+        "réclusion à perpétuité",
+    ]),
+    ("current_not_recorded", [
+        "The corpus does not record the penalty in force: check it before comparing.",
+        "El corpus no registra la pena vigente: verifíquela antes de comparar.",
+        "O corpus não registra a pena em vigor: verifique-a antes de comparar.",
+        "Le corpus n'enregistre pas la peine en vigueur : vérifiez-la avant de comparer.",
+    ]),
+    ("current_kept", [
+        "The proposal keeps the maximum in force, which is higher than the comparison.",
+        "La propuesta mantiene el máximo vigente, que es superior al de la comparación.",
+        "A proposta mantém o máximo em vigor, que é superior ao da comparação.",
+        "La proposition conserve le maximum en vigueur, supérieur à celui de la comparaison.",
+    ]),
+    ("to_examine_title", [
+        "To examine first",
+        "Por examinar primero",
+        "A examinar primeiro",
+        "À examiner d'abord",
+    ]),
+    ("to_examine_intro", [
+        "Nobody has examined whether the law of {country} implements these provisions: the corpus holds nothing on them. Examine the law before drafting.",
+        "Nadie ha examinado si el derecho de {country} aplica estas disposiciones: el corpus no contiene nada sobre ellas. Examine el derecho antes de redactar.",
+        "Ninguém examinou se o direito de {country} implementa estas disposições: o corpus nada contém sobre elas. Examine o direito antes de redigir.",
+        "Personne n'a examiné si le droit de {country} met en œuvre ces dispositions : le corpus ne contient rien à leur sujet. Examinez le droit avant de rédiger.",
+    ]),
+    ("status_partial_unexamined", [
+        "partial (some elements were not found in the corpus; the law was not examined for them)",
+        "parcial (algunos elementos no figuran en el corpus; el derecho no se examinó respecto de ellos)",
+        "parcial (alguns elementos não constam do corpus; o direito não foi examinado quanto a eles)",
+        "partielle (certains éléments ne figurent pas dans le corpus ; le droit n'a pas été examiné à leur sujet)",
+    ]),
+    ("reserved_elements", [
+        "Reserved by the country (leave out of the text): {elements}.",
+        "Reservados por el país (no incluir en el texto): {elements}.",
+        "Reservados pelo país (não incluir no texto): {elements}.",
+        "Réservés par le pays (à ne pas reprendre dans le texte) : {elements}.",
+    ]),
+    ("declared_options", [
+        "The country declared that it requires: {options}. Keep these qualifiers in the text.",
+        "El país declaró que exige: {options}. Mantenga estos requisitos en el texto.",
+        "O país declarou que exige: {options}. Mantenha estes requisitos no texto.",
+        "Le pays a déclaré exiger : {options}. Conservez ces conditions dans le texte.",
     ]),
     ("current_none", [
         "The provisions in force carry no prison term.",
@@ -251,6 +299,11 @@ impl Ui {
             "" => lang.to_string(),
             name => name.to_string(),
         }
+    }
+
+    /// Life imprisonment, in words.
+    pub fn duration_life(self) -> String {
+        self.get("life_imprisonment").to_string()
     }
 
     /// A duration in months, in words: whole years as years, else months, under a month

@@ -163,7 +163,11 @@ impl Templates {
         env.add_filter("http_url", |s: &str| {
             markdown::http_url(s).map(|u| Value::from(u.to_string()))
         });
-        env.add_filter("pct", |x: f64| format!("{}%", (x * 100.0).round() as i64));
+        // A score that may rest on nothing: `n/a` for none.
+        env.add_filter("pct", |x: Option<f64>| match x {
+            Some(x) => format!("{}%", (x * 100.0).round() as i64),
+            None => "n/a".to_string(),
+        });
         env.add_filter("months", |x: f64| i18n::Ui::for_lang("en").0.duration(x));
         env
     }

@@ -70,6 +70,8 @@ pub struct Report {
     pub penalties: Vec<PenaltySection>,
     /// Dual criminality.
     pub dual: Dual,
+    /// What the extradition penalty threshold is and where it comes from, in words.
+    pub threshold_text: String,
     /// Coverage history.
     pub history: History,
     /// Drafts (appendix), one set per country.
@@ -163,8 +165,10 @@ pub struct CountrySummary {
     pub treaty_status: Option<&'static str>,
     /// Entry into force.
     pub in_force: Option<NaiveDate>,
-    /// Overall score.
-    pub overall: f64,
+    /// Overall score over the provisions with a verdict (`None`: none has one).
+    pub overall: Option<f64>,
+    /// Share of provisions with a verdict: shown beside every score and rank.
+    pub examined: f64,
     /// Area scores, in framework order.
     pub areas: Vec<AreaScore>,
     /// Provisions fully implemented.
@@ -173,8 +177,10 @@ pub struct CountrySummary {
     pub reserved: usize,
     /// Partial.
     pub partial: usize,
-    /// Missing.
+    /// Missing (examined and absent).
     pub missing: usize,
+    /// Not examined.
+    pub unknown: usize,
     /// Offences with a penalty flag.
     pub flagged: usize,
 }
@@ -184,8 +190,10 @@ pub struct CountrySummary {
 pub struct AreaScore {
     /// Area.
     pub area: String,
-    /// Score.
-    pub score: f64,
+    /// Score over the provisions with a verdict.
+    pub score: Option<f64>,
+    /// Share of the area's provisions with a verdict.
+    pub examined: f64,
 }
 
 /// Findings of one area.
@@ -193,8 +201,11 @@ pub struct AreaScore {
 pub struct AreaFindings {
     /// Area name.
     pub area: String,
-    /// Score of the subject (country reports) or mean score (region reports).
-    pub score: f64,
+    /// Score of the subject (country reports) or mean score (region reports), over the
+    /// provisions with a verdict.
+    pub score: Option<f64>,
+    /// Share of the area's provisions with a verdict (the subject's, or the mean).
+    pub examined: f64,
     /// Provisions.
     pub provisions: Vec<ProvisionFindings>,
 }
@@ -212,8 +223,10 @@ pub struct ProvisionFindings {
     pub offence: bool,
     /// Region reports: countries that implement it fully.
     pub full_in: Vec<String>,
-    /// Region reports: countries where nothing implements it (no finding of their own).
+    /// Region reports: countries where it is examined and absent (no finding of their own).
     pub missing_in: Vec<String>,
+    /// Region reports: countries where nobody examined it (no finding of their own).
+    pub unknown_in: Vec<String>,
     /// Its elements (labels), for the countries where it is missing.
     pub elements: Vec<String>,
     /// One finding per country shown.
@@ -229,9 +242,14 @@ pub struct Finding {
     pub name: String,
     /// Status.
     pub status: Status,
+    /// True when a review covers it: its uncovered elements are missing from the law, not
+    /// only from the corpus.
+    pub examined: bool,
+    /// What the uncovered elements are called (`missing`, `not found in the corpus`).
+    pub missing_label: &'static str,
     /// Elements covered.
     pub covered: Vec<Element>,
-    /// Elements missing.
+    /// Elements missing (or not found in the corpus, see `missing_label`).
     pub missing: Vec<Element>,
     /// Elements reserved.
     pub reserved: Vec<Element>,
@@ -243,6 +261,12 @@ pub struct Finding {
     pub flags: Vec<&'static str>,
     /// The implementing sections.
     pub evidence: Vec<Evidence>,
+    /// Other evidence in words (designations, the treaty's domestic effect, derivations).
+    pub other_evidence: Vec<String>,
+    /// Notes of the corpus on the verdict.
+    pub notes: Vec<gap::Note>,
+    /// The review that examined it, in words (`reviewed 2026-12-03: <sources>`).
+    pub review: Option<String>,
 }
 
 /// A source of a statute.
@@ -370,14 +394,18 @@ pub struct DualRow {
     pub cells: Vec<DualCell>,
     /// Offences criminalised by both.
     pub dual: usize,
-    /// Offences extraditable both ways.
+    /// Offences meeting the penalty threshold in both.
     pub extraditable: usize,
+    /// Offences whose dual criminality is unknown.
+    pub unknown: usize,
 }
 
 /// One offence between two countries.
 #[derive(Clone, Debug, Serialize)]
 pub struct DualCell {
-    /// `extraditable`, `dual` (both criminalise, not extraditable) or `none`.
+    /// `extraditable` (both criminalise it and meet the penalty threshold), `dual` (both
+    /// criminalise it; the threshold is not met or not known), `none` (one side is
+    /// established not to criminalise it) or `unknown` (the corpus cannot tell).
     pub state: &'static str,
     /// Tooltip.
     pub tooltip: String,
@@ -399,8 +427,10 @@ pub struct PairRow {
 pub struct PairCell {
     /// Offences criminalised by both.
     pub dual: usize,
-    /// Offences extraditable.
+    /// Offences meeting the penalty threshold in both.
     pub extraditable: usize,
+    /// Offences whose dual criminality is unknown.
+    pub unknown: usize,
     /// Share extraditable, 0..1.
     pub share: f64,
     /// Tooltip.
@@ -416,11 +446,13 @@ pub struct Pair {
     pub b: String,
     /// Dual criminality count.
     pub dual: usize,
+    /// Offences whose dual criminality the corpus cannot establish.
+    pub unknown: usize,
     /// Extraditable count.
     pub extraditable: usize,
     /// Offences compared.
     pub offences: usize,
-    /// Offences not criminalised by one of them.
+    /// Offences one of them is established not to criminalise.
     pub gaps: Vec<String>,
 }
 
@@ -440,8 +472,10 @@ pub struct History {
 pub struct HistoryPoint {
     /// Date.
     pub date: NaiveDate,
-    /// Overall score.
-    pub overall: f64,
+    /// Overall score over the provisions with a verdict.
+    pub overall: Option<f64>,
+    /// Share of provisions with a verdict.
+    pub examined: f64,
     /// Full.
     pub full: usize,
     /// Reserved.
@@ -450,6 +484,8 @@ pub struct HistoryPoint {
     pub partial: usize,
     /// Missing.
     pub missing: usize,
+    /// Not examined.
+    pub unknown: usize,
 }
 
 /// A country's history in brief.
@@ -464,9 +500,11 @@ pub struct HistoryCountry {
     /// First date.
     pub first: Option<NaiveDate>,
     /// Score then.
-    pub first_score: f64,
+    pub first_score: Option<f64>,
     /// Score on the report's date.
-    pub score: f64,
+    pub score: Option<f64>,
+    /// Share of provisions with a verdict on the report's date.
+    pub examined: f64,
 }
 
 /// Provenance.
@@ -532,12 +570,14 @@ fn summary_of(cov: &CountryCoverage, country: &Country, fw: &Framework) -> Count
         treaty_status,
         in_force,
         overall: cov.scores.overall,
+        examined: cov.scores.examined,
         areas: areas_in_order(fw)
             .iter()
             .filter_map(|a| {
                 cov.scores.areas.get(a).map(|s| AreaScore {
                     area: a.clone(),
                     score: *s,
+                    examined: cov.scores.areas_examined.get(a).copied().unwrap_or(0.0),
                 })
             })
             .collect(),
@@ -545,6 +585,7 @@ fn summary_of(cov: &CountryCoverage, country: &Country, fw: &Framework) -> Count
         reserved: count(Status::Reserved),
         partial: count(Status::Partial),
         missing: count(Status::Missing),
+        unknown: count(Status::Unknown),
         flagged: cov
             .provisions
             .iter()
@@ -555,6 +596,21 @@ fn summary_of(cov: &CountryCoverage, country: &Country, fw: &Framework) -> Count
 
 fn pct(x: f64) -> String {
     format!("{}%", (x * 100.0).round() as i64)
+}
+
+/// A score that may rest on nothing (`n/a`).
+fn pct_opt(x: Option<f64>) -> String {
+    x.map_or_else(|| "n/a".to_string(), pct)
+}
+
+/// Orders scores best first, with no score last.
+fn by_score(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.total_cmp(&a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
 }
 
 fn ordinal(n: usize) -> String {
@@ -630,18 +686,19 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
         .iter()
         .map(|(c, cov)| summary_of(cov, c, fw))
         .collect();
-    countries.sort_by(|a, b| b.overall.total_cmp(&a.overall).then(a.code.cmp(&b.code)));
-    let group_mean = (!coverages.is_empty()).then(|| {
-        gap::round3(
-            coverages.iter().map(|c| c.scores.overall).sum::<f64>() / coverages.len() as f64,
+    countries.sort_by(|a, b| by_score(a.overall, b.overall).then(a.code.cmp(&b.code)));
+    let scored: Vec<f64> = coverages.iter().filter_map(|c| c.scores.overall).collect();
+    let group_mean =
+        (!scored.is_empty()).then(|| gap::round3(scored.iter().sum::<f64>() / scored.len() as f64));
+    let rank = subject.and_then(|_| {
+        let own = coverages[0].scores.overall?;
+        Some(
+            1 + coverages
+                .iter()
+                .skip(1)
+                .filter(|c| c.scores.overall.is_some_and(|o| o > own))
+                .count(),
         )
-    });
-    let rank = subject.map(|_| {
-        1 + coverages
-            .iter()
-            .skip(1)
-            .filter(|c| c.scores.overall > coverages[0].scores.overall)
-            .count()
     });
     let findings = key_findings(fw, subject, region.as_deref(), &coverages, group_mean, rank);
     let gaps: Vec<GapGroup> = match (subject, coverages.first()) {
@@ -710,6 +767,7 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
             }
             let mut full_in = Vec::new();
             let mut missing_in = Vec::new();
+            let mut unknown_in = Vec::new();
             let mut findings = Vec::new();
             for (country, cov) in &shown {
                 let c = &cov.provisions[i];
@@ -721,6 +779,10 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
                     missing_in.push(country.name.clone());
                     continue;
                 }
+                if subject.is_none() && c.status == Status::Unknown {
+                    unknown_in.push(country.name.clone());
+                    continue;
+                }
                 let evidence = c
                     .sections
                     .iter()
@@ -730,7 +792,9 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
                         cited.insert(st.id.clone(), st);
                         let m = s.mapping.as_ref();
                         let imp = s.implementations().iter().find(|x| x.provision == p.id);
-                        let pen = m.and_then(|m| m.penalty.as_ref());
+                        let pen = imp
+                            .and_then(|x| x.penalty.as_ref())
+                            .or_else(|| m.and_then(|m| m.penalty.as_ref()));
                         Some(Evidence {
                             id: sid.clone(),
                             heading: s.heading.clone(),
@@ -748,16 +812,19 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
                                         .collect()
                                 })
                                 .unwrap_or_default(),
-                            penalty: pen.and_then(|x| x.prison.as_ref()).map(|pr| {
-                                match &pr.min_text {
-                                    Some(min) => {
-                                        format!("imprisonment from {min} to {}", pr.max_text)
-                                    }
-                                    None => format!("imprisonment of up to {}", pr.max_text),
-                                }
-                            }),
+                            penalty: pen.and_then(penalty_words),
                             fine: pen.and_then(|x| x.fine.clone()),
-                            note: imp.and_then(|x| x.note.clone()),
+                            note: {
+                                let notes: Vec<&str> = [
+                                    imp.and_then(|x| x.note.as_deref()),
+                                    m.and_then(|m| m.note.as_deref()),
+                                ]
+                                .into_iter()
+                                .flatten()
+                                .map(str::trim)
+                                .collect();
+                                (!notes.is_empty()).then(|| notes.join(" "))
+                            },
                             markdown: s.markdown.clone(),
                         })
                     })
@@ -770,6 +837,19 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
                     country: country.code.clone(),
                     name: country.name.clone(),
                     status: c.status,
+                    examined: c.examined,
+                    missing_label: c.missing_label(),
+                    other_evidence: c.evidence.iter().map(|e| e.describe()).collect(),
+                    notes: c
+                        .notes
+                        .iter()
+                        .filter(|n| n.source == "review")
+                        .cloned()
+                        .collect(),
+                    review: c.review.as_ref().map(|r| {
+                        let when = r.checked.map(|d| format!(" on {d}")).unwrap_or_default();
+                        format!("examined{when} against: {}", r.sources.join(", "))
+                    }),
                     covered: c.covered.iter().map(|e| element(Some(p), e)).collect(),
                     missing: c.missing.iter().map(|e| element(Some(p), e)).collect(),
                     reserved: c.reserved.iter().map(|e| element(Some(p), e)).collect(),
@@ -786,6 +866,7 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
                 offence: gap::is_offence(p),
                 full_in,
                 missing_in,
+                unknown_in,
                 elements: p.elements.iter().map(|e| e.label.clone()).collect(),
                 findings,
             });
@@ -795,16 +876,23 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
         }
         let scores: Vec<f64> = shown
             .iter()
-            .filter_map(|(_, cov)| cov.scores.areas.get(area).copied())
+            .filter_map(|(_, cov)| cov.scores.areas.get(area).copied().flatten())
             .collect();
-        let score = if scores.is_empty() {
+        let score = (!scores.is_empty())
+            .then(|| gap::round3(scores.iter().sum::<f64>() / scores.len() as f64));
+        let examined: Vec<f64> = shown
+            .iter()
+            .filter_map(|(_, cov)| cov.scores.areas_examined.get(area).copied())
+            .collect();
+        let examined = if examined.is_empty() {
             0.0
         } else {
-            gap::round3(scores.iter().sum::<f64>() / scores.len() as f64)
+            gap::round3(examined.iter().sum::<f64>() / examined.len() as f64)
         };
         areas.push(AreaFindings {
             area: area.clone(),
             score,
+            examined,
             provisions,
         });
     }
@@ -829,7 +917,7 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
                     subject: subject.is_some_and(|s| s.code == r.country),
                     status: r.status,
                     min: r.min_months.filter(|m| *m > 0.0).map(svg::short_months),
-                    max: r.max_months.map(svg::short_months),
+                    max: max_words(r),
                     fines: r.fines.clone(),
                     flags: r.flags.iter().map(|f| f.as_str()).collect(),
                 })
@@ -843,6 +931,7 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
                     status: r.status,
                     min: r.min_months,
                     max: r.max_months,
+                    life: r.life,
                     not_recorded: r.flags.contains(&gap::Flag::PenaltyNotRecorded),
                 })
                 .collect();
@@ -850,7 +939,11 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
                 id: p.id.to_string(),
                 article: p.article.clone(),
                 title: p.title.clone(),
-                chart: svg::range_chart(&inputs, table.stats.median_max_months),
+                chart: svg::range_chart(
+                    &inputs,
+                    table.stats.median_max(),
+                    fw.extradition.threshold_months,
+                ),
                 rows,
                 stats: table.stats,
             }
@@ -984,10 +1077,62 @@ pub fn build(corpus: &Corpus, fw: &Framework, opts: &ReportOptions) -> crate::Re
         areas,
         penalties,
         dual,
+        threshold_text: format!(
+            "The extradition penalty threshold{} is a maximum of at least {}; an offence below it, or whose penalty is not recorded, is not thereby non-extraditable in law: the threshold test checks the penalty only.",
+            fw.extradition
+                .article
+                .as_ref()
+                .map(|a| format!(" ({}, art. {a})", fw.title))
+                .unwrap_or_default(),
+            gapfmt_months(fw.extradition.threshold_months)
+        ),
         history,
         drafts,
         provenance,
     })
+}
+
+/// A penalty in words: `imprisonment from 15 days to 6 months`, `up to life`, with the
+/// aggravated ranges after it.
+fn penalty_words(pen: &crate::corpus::Penalty) -> Option<String> {
+    let range = |pr: &crate::corpus::PrisonTerm| match &pr.min_text {
+        Some(min) => format!("imprisonment from {min} to {}", pr.max_text),
+        None => format!("imprisonment of up to {}", pr.max_text),
+    };
+    let mut parts: Vec<String> = pen.prison.iter().map(range).collect();
+    for a in &pen.aggravated {
+        if let Some(pr) = &a.prison {
+            let when = a
+                .when
+                .as_deref()
+                .map(|w| format!(" ({w})"))
+                .unwrap_or_default();
+            parts.push(format!("aggravated: {}{when}", range(pr)));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// A penalty row's maximum: the term, `life`, `not recorded`; the aggravated one apart.
+fn max_words(r: &gap::CountryPenalty) -> Option<String> {
+    let basic = match r.max_term() {
+        Some(crate::corpus::Term::Life) => Some("life".to_string()),
+        Some(crate::corpus::Term::Months(m)) => Some(svg::short_months(m)),
+        None if r.flags.contains(&gap::Flag::PenaltyNotRecorded) => {
+            Some("not recorded".to_string())
+        }
+        None => None,
+    };
+    let aggravated = if r.aggravated_life {
+        Some("life".to_string())
+    } else {
+        r.aggravated_max_months.map(svg::short_months)
+    };
+    match (basic, aggravated) {
+        (Some(b), Some(a)) => Some(format!("{b} (aggravated {a})")),
+        (None, Some(a)) => Some(format!("aggravated {a}")),
+        (b, None) => b,
+    }
 }
 
 fn key_findings(
@@ -1000,68 +1145,123 @@ fn key_findings(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let n = fw.provisions.len();
-    let flagged = |cov: &CountryCoverage| -> Vec<String> {
+    let threshold = gapfmt_months(fw.extradition.threshold_months);
+    let with_flag = |cov: &CountryCoverage, flag: gap::Flag| -> Vec<String> {
         cov.provisions
             .iter()
-            .filter(|c| !c.flags.is_empty())
+            .filter(|c| c.flags.contains(&flag))
             .map(|c| format!("{} {}", c.provision, c.title))
             .collect()
     };
     if let (Some(c), Some(cov)) = (subject, coverages.first()) {
         let count = |s: Status| cov.scores.counts.get(&s).copied().unwrap_or(0);
         out.push(format!(
-            "{} implements {} of the {n} provisions of the framework fully and {} under a reservation, {} in part and {} not at all (overall score {}).",
+            "Of the {n} provisions of the framework, {} implements {} fully, {} under a reservation and {} in part; {} are missing (examined and absent) and {} were not examined (unknown).",
             c.name,
             count(Status::Full),
             count(Status::Reserved),
             count(Status::Partial),
             count(Status::Missing),
-            pct(cov.scores.overall)
+            count(Status::Unknown),
+        ));
+        out.push(format!(
+            "Overall score {} over the {} of provisions with a verdict.",
+            pct_opt(cov.scores.overall),
+            pct(cov.scores.examined)
         ));
         if let (Some(mean), Some(rank)) = (group_mean, rank) {
             if coverages.len() > 1 {
+                let least = coverages
+                    .iter()
+                    .map(|c| c.scores.examined)
+                    .fold(1.0, f64::min);
                 out.push(format!(
-                    "Mean score of the {} countries compared{}: {}; {} ranks {} of {}.",
+                    "Mean score of the {} countries compared{}: {}; {} ranks {} of {}. Scores rest on {} to 100% of each country's provisions with a verdict: read the ranking with the completeness beside it.",
                     coverages.len(),
                     region.map(|r| format!(" ({r})")).unwrap_or_default(),
                     pct(mean),
                     c.name,
                     ordinal(rank),
-                    coverages.len()
+                    coverages.len(),
+                    pct(least)
                 ));
             }
         }
         if let Some((area, score)) = areas_in_order(fw)
             .into_iter()
-            .filter_map(|a| cov.scores.areas.get(&a).map(|s| (a.clone(), *s)))
+            .filter_map(|a| {
+                cov.scores
+                    .areas
+                    .get(&a)
+                    .copied()
+                    .flatten()
+                    .map(|s| (a.clone(), s))
+            })
             .min_by(|a, b| a.1.total_cmp(&b.1))
         {
-            out.push(format!("Weakest area: {area} ({}).", pct(score)));
-        }
-        let f = flagged(cov);
-        if !f.is_empty() {
+            let examined = cov.scores.areas_examined.get(&area).copied().unwrap_or(0.0);
             out.push(format!(
-                "{} offence(s) below the one-year extradition threshold or without a prison term: {}.",
-                f.len(),
-                f.join("; ")
+                "Weakest area: {area} ({}, {} examined).",
+                pct(score),
+                pct(examined)
+            ));
+        }
+        let below = with_flag(cov, gap::Flag::BelowExtraditionThreshold);
+        if !below.is_empty() {
+            out.push(format!(
+                "{} offence(s) carry a maximum below the extradition penalty threshold of {threshold}: {}.",
+                below.len(),
+                below.join("; ")
+            ));
+        }
+        let none = with_flag(cov, gap::Flag::NoCustodialPenalty);
+        if !none.is_empty() {
+            out.push(format!(
+                "{} offence(s) carry no prison term: {}.",
+                none.len(),
+                none.join("; ")
+            ));
+        }
+        let unrecorded = with_flag(cov, gap::Flag::PenaltyNotRecorded);
+        if !unrecorded.is_empty() {
+            out.push(format!(
+                "The corpus does not record the penalty of {} implemented offence(s), so the threshold cannot be checked for them: {}.",
+                unrecorded.len(),
+                unrecorded.join("; ")
             ));
         }
     } else if !coverages.is_empty() {
-        let best = coverages
+        let scored: Vec<&CountryCoverage> = coverages
             .iter()
-            .max_by(|a, b| a.scores.overall.total_cmp(&b.scores.overall));
-        let worst = coverages
+            .filter(|c| c.scores.overall.is_some())
+            .collect();
+        let best = scored
             .iter()
-            .min_by(|a, b| a.scores.overall.total_cmp(&b.scores.overall));
+            .max_by(|a, b| by_score(b.scores.overall, a.scores.overall));
+        let worst = scored
+            .iter()
+            .min_by(|a, b| by_score(b.scores.overall, a.scores.overall));
         if let (Some(mean), Some(best), Some(worst)) = (group_mean, best, worst) {
             out.push(format!(
-                "{} countries; mean overall score {}, from {} ({}) to {} ({}).",
+                "{} countries; mean overall score {}, from {} ({}, {} examined) to {} ({}, {} examined). Each score is over that country's provisions with a verdict.",
                 coverages.len(),
                 pct(mean),
-                pct(worst.scores.overall),
+                pct_opt(worst.scores.overall),
                 worst.name,
-                pct(best.scores.overall),
-                best.name
+                pct(worst.scores.examined),
+                pct_opt(best.scores.overall),
+                best.name,
+                pct(best.scores.examined),
+            ));
+        }
+        let unknown_total: usize = coverages
+            .iter()
+            .map(|c| c.scores.counts.get(&Status::Unknown).copied().unwrap_or(0))
+            .sum();
+        if unknown_total > 0 {
+            out.push(format!(
+                "{unknown_total} of {} cells were not examined (unknown): the corpus may not hold that law.",
+                n * coverages.len()
             ));
         }
         let mut gaps: Vec<(usize, usize, String)> = fw
@@ -1089,15 +1289,39 @@ fn key_findings(
                 top.join("; ")
             ));
         }
-        let flagged_total: usize = coverages.iter().map(|c| flagged(c).len()).sum();
-        let flagged_countries = coverages.iter().filter(|c| !flagged(c).is_empty()).count();
-        if flagged_total > 0 {
+        let tally = |flag: gap::Flag| -> (usize, usize) {
+            let total = coverages.iter().map(|c| with_flag(c, flag).len()).sum();
+            let countries = coverages
+                .iter()
+                .filter(|c| !with_flag(c, flag).is_empty())
+                .count();
+            (total, countries)
+        };
+        let (below, below_in) = tally(gap::Flag::BelowExtraditionThreshold);
+        if below > 0 {
             out.push(format!(
-                "{flagged_total} implemented offence(s) in {flagged_countries} countries fall below the one-year extradition threshold or carry no prison term."
+                "{below} implemented offence(s) in {below_in} countries carry a maximum below the extradition penalty threshold of {threshold}."
+            ));
+        }
+        let (none, none_in) = tally(gap::Flag::NoCustodialPenalty);
+        if none > 0 {
+            out.push(format!(
+                "{none} implemented offence(s) in {none_in} countries carry no prison term."
+            ));
+        }
+        let (unrecorded, unrecorded_in) = tally(gap::Flag::PenaltyNotRecorded);
+        if unrecorded > 0 {
+            out.push(format!(
+                "The corpus does not record the penalty of {unrecorded} implemented offence(s) in {unrecorded_in} countries; the threshold cannot be checked for them."
             ));
         }
     }
     out
+}
+
+/// A term in words for the summary (`1 year`).
+fn gapfmt_months(m: f64) -> String {
+    super::i18n::Ui::for_lang("en").0.duration(m)
 }
 
 fn dual_criminality(
@@ -1111,7 +1335,8 @@ fn dual_criminality(
     let state = |d: Option<bool>, e: Option<bool>| match (d, e) {
         (_, Some(true)) => "extraditable",
         (Some(true), _) => "dual",
-        _ => "none",
+        (Some(false), _) => "none",
+        (None, _) => "unknown",
     };
     let offence_ids: Vec<&str> = offences.iter().map(|o| o.id.as_str()).collect();
     if let Some(s) = subject {
@@ -1134,10 +1359,12 @@ fn dual_criminality(
                                 o.name,
                                 p.provision,
                                 p.title,
-                                match st {
-                                    "extraditable" => "dual criminality, extraditable",
-                                    "dual" => "dual criminality, not extraditable (a maximum under one year or no prison term)",
-                                    _ => "no dual criminality",
+                                match (st, p.extraditable) {
+                                    ("extraditable", _) => "dual criminality; both maxima meet the extradition penalty threshold",
+                                    ("dual", Some(false)) => "dual criminality; a maximum is below the penalty threshold or there is no prison term",
+                                    ("dual", _) => "dual criminality; a penalty is not recorded, so the threshold cannot be checked",
+                                    ("none", _) => "no dual criminality (one side is examined and does not criminalise it)",
+                                    _ => "unknown (one side was not examined)",
                                 },
                                 s.code,
                                 p.a_status,
@@ -1150,8 +1377,12 @@ fn dual_criminality(
                 DualRow {
                     code: o.code.clone(),
                     name: o.name.clone(),
-                    dual: cells.iter().filter(|c| c.state != "none").count(),
+                    dual: cells
+                        .iter()
+                        .filter(|c| matches!(c.state, "dual" | "extraditable"))
+                        .count(),
                     extraditable: cells.iter().filter(|c| c.state == "extraditable").count(),
+                    unknown: cells.iter().filter(|c| c.state == "unknown").count(),
                     cells,
                 }
             })
@@ -1165,28 +1396,30 @@ fn dual_criminality(
         };
     }
     let n = offences.len();
-    let mut counts: BTreeMap<(usize, usize), (usize, usize, Vec<String>)> = BTreeMap::new();
+    type Counts = (usize, usize, usize, Vec<String>);
+    let mut counts: BTreeMap<(usize, usize), Counts> = BTreeMap::new();
     for i in 0..group.len() {
         for j in (i + 1)..group.len() {
             let cmp = gap::compare(corpus, fw, group[i], group[j], date);
             let mut d = 0;
             let mut e = 0;
+            let mut u = 0;
             let mut gaps = Vec::new();
             for p in cmp
                 .provisions
                 .iter()
                 .filter(|p| offence_ids.contains(&p.provision.as_str()))
             {
-                if p.dual_criminality == Some(true) {
-                    d += 1;
-                } else {
-                    gaps.push(p.provision.to_string());
+                match p.dual_criminality {
+                    Some(true) => d += 1,
+                    Some(false) => gaps.push(p.provision.to_string()),
+                    None => u += 1,
                 }
                 if p.extraditable == Some(true) {
                     e += 1;
                 }
             }
-            counts.insert((i, j), (d, e, gaps));
+            counts.insert((i, j), (d, e, u, gaps));
         }
     }
     let matrix = group
@@ -1202,13 +1435,14 @@ fn dual_criminality(
                     if i == j {
                         return None;
                     }
-                    let (d, e, _) = &counts[&(i.min(j), i.max(j))];
+                    let (d, e, u, _) = &counts[&(i.min(j), i.max(j))];
                     Some(PairCell {
                         dual: *d,
                         extraditable: *e,
+                        unknown: *u,
                         share: if n == 0 { 0.0 } else { gap::round3(*e as f64 / n as f64) },
                         tooltip: format!(
-                            "{} / {}: dual criminality for {d} of {n} offences, extraditable for {e}",
+                            "{} / {}: dual criminality for {d} of {n} offences ({u} unknown), both maxima at the penalty threshold for {e}",
                             a.name, b.name
                         ),
                     })
@@ -1218,10 +1452,11 @@ fn dual_criminality(
         .collect();
     let pairs = counts
         .iter()
-        .map(|((i, j), (d, e, gaps))| Pair {
+        .map(|((i, j), (d, e, u, gaps))| Pair {
             a: group[*i].name.clone(),
             b: group[*j].name.clone(),
             dual: *d,
+            unknown: *u,
             extraditable: *e,
             offences: n,
             gaps: gaps.clone(),
@@ -1279,12 +1514,16 @@ fn history(
         .iter()
         .map(|(c, pts)| {
             // The score in force at the window's start, then every change after it.
+            // A date with no verdict at all has no score: it is left out of the line.
             let mut p: Vec<(NaiveDate, f64)> = Vec::new();
             for (d, h) in pts {
+                let Some(score) = h.scores.overall else {
+                    continue;
+                };
                 if *d <= start {
-                    p = vec![(start, h.scores.overall)];
+                    p = vec![(start, score)];
                 } else {
-                    p.push((*d, h.scores.overall));
+                    p.push((*d, score));
                 }
             }
             svg::line_chart(&c.name, &p, start, date, small)
@@ -1299,10 +1538,12 @@ fn history(
                     .map(|(d, h)| HistoryPoint {
                         date: *d,
                         overall: h.scores.overall,
+                        examined: h.scores.examined,
                         full: count(h, Status::Full),
                         reserved: count(h, Status::Reserved),
                         partial: count(h, Status::Partial),
                         missing: count(h, Status::Missing),
+                        unknown: count(h, Status::Unknown),
                     })
                     .collect()
             })
@@ -1318,8 +1559,9 @@ fn history(
                 name: c.name.clone(),
                 changes: pts.iter().filter(|(d, _)| *d < date).count(),
                 first: pts.first().map(|p| p.0),
-                first_score: pts.first().map_or(0.0, |p| p.1.scores.overall),
-                score: pts.last().map_or(0.0, |p| p.1.scores.overall),
+                first_score: pts.first().and_then(|p| p.1.scores.overall),
+                score: pts.last().and_then(|p| p.1.scores.overall),
+                examined: pts.last().map_or(0.0, |p| p.1.scores.examined),
             })
             .collect()
     } else {

@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::gap::{CountryCoverage, Status, EXTRADITION_THRESHOLD_MONTHS};
+use crate::corpus::Term;
+use crate::gap::{CountryCoverage, Status};
 
 /// A label cut to fit a 170-unit label column (about 26 characters), with an ellipsis.
 pub fn fit_label(name: &str) -> String {
@@ -30,6 +31,8 @@ pub fn status_color(s: Status) -> &'static str {
         Status::Reserved => "#1565c0",
         Status::Partial => "#f2b01e",
         Status::Missing => "#c62828",
+        // Neutral: no verdict, neither good nor bad.
+        Status::Unknown => "#bdbdbd",
     }
 }
 
@@ -40,6 +43,7 @@ pub fn status_letter(s: Status) -> &'static str {
         Status::Reserved => "R",
         Status::Partial => "P",
         Status::Missing => "M",
+        Status::Unknown => "?",
     }
 }
 
@@ -115,8 +119,10 @@ pub struct HeatRow {
     pub text_y: f64,
     /// The report's subject (drawn bold).
     pub subject: bool,
-    /// Overall score.
-    pub overall: f64,
+    /// Overall score over the provisions with a verdict (`None`: none has one).
+    pub overall: Option<f64>,
+    /// Share of provisions with a verdict, shown beside the score.
+    pub examined: f64,
     /// Cells, in column order.
     pub cells: Vec<HeatCell>,
 }
@@ -238,6 +244,7 @@ pub fn heat_map(
                 text_y: r1(y + CELL / 2.0 + 4.0),
                 subject: subject == Some(cov.country.as_str()),
                 overall: cov.scores.overall,
+                examined: cov.scores.examined,
                 cells: cov
                     .provisions
                     .iter()
@@ -287,7 +294,7 @@ pub fn heat_map(
             x: LABEL_W + i as f64 * 95.0,
         })
         .collect();
-    let width = (LABEL_W + columns.len() as f64 * pitch + 40.0).max(LABEL_W + 4.0 * 95.0);
+    let width = (LABEL_W + columns.len() as f64 * pitch + 40.0).max(LABEL_W + 5.0 * 95.0);
     let score_x = r1(LABEL_W + columns.len() as f64 * pitch + 4.0);
     HeatMap {
         width: r1(width),
@@ -324,6 +331,8 @@ pub struct RangeChart {
     pub ticks: Vec<Tick>,
     /// The 12-month line.
     pub threshold_x: f64,
+    /// The threshold in words (`12-month threshold`).
+    pub threshold_label: String,
     /// The median maximum, if any.
     pub median_x: Option<f64>,
     /// Its label.
@@ -381,8 +390,18 @@ pub struct RangeInput {
     pub min: Option<f64>,
     /// Maximum, months.
     pub max: Option<f64>,
+    /// The maximum is life imprisonment (drawn to the plot's edge).
+    pub life: bool,
     /// The implementing sections record no penalty at all (not the same as no prison term).
     pub not_recorded: bool,
+}
+
+/// The stated minima of the rows drawn to life (the plot must reach past them).
+fn r_min_max(rows: &[RangeInput]) -> Option<f64> {
+    rows.iter()
+        .filter(|r| r.life)
+        .filter_map(|r| r.min)
+        .reduce(f64::max)
 }
 
 /// A duration in short English (`15 d`, `6 mo`, `2 y`, `18 mo`).
@@ -403,8 +422,9 @@ pub fn short_months(m: f64) -> String {
     }
 }
 
-/// Lays out a range chart.
-pub fn range_chart(rows: &[RangeInput], median: Option<f64>) -> RangeChart {
+/// Lays out a range chart: bars from minimum to maximum, life drawn to the plot's edge, the
+/// extradition `threshold` (months) as a line.
+pub fn range_chart(rows: &[RangeInput], median: Option<Term>, threshold: f64) -> RangeChart {
     const LABEL_W: f64 = 170.0;
     const PLOT_W: f64 = 560.0;
     const ROW_H: f64 = 18.0;
@@ -412,8 +432,9 @@ pub fn range_chart(rows: &[RangeInput], median: Option<f64>) -> RangeChart {
     let highest = rows
         .iter()
         .filter_map(|r| r.max)
-        .chain(median)
-        .fold(EXTRADITION_THRESHOLD_MONTHS, f64::max);
+        .chain(median.and_then(Term::months))
+        .chain(r_min_max(rows))
+        .fold(threshold, f64::max);
     // Ticks every 1, 2, 5 or 10 years, at most about 8 of them.
     let years = (highest / 12.0).ceil().max(1.0);
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
@@ -442,7 +463,17 @@ pub fn range_chart(rows: &[RangeInput], median: Option<f64>) -> RangeChart {
         .enumerate()
         .map(|(i, r)| {
             let y = y0 + i as f64 * ROW_H;
-            let (bar_x, bar_width, note, note_x) = match r.max {
+            let max = if r.life { Some(domain) } else { r.max };
+            let (bar_x, bar_width, note, note_x) = match max {
+                Some(_) if r.life => {
+                    let bx = sx(r.min.unwrap_or(0.0).min(domain));
+                    let w = (sx(domain) - bx).max(2.0);
+                    let note = match r.min {
+                        Some(m) if m > 0.0 => format!("{} to life", short_months(m)),
+                        _ => "up to life".to_string(),
+                    };
+                    (Some(bx), Some(r1(w)), note, r1(bx + w + 5.0))
+                }
                 Some(max) => {
                     let min = r.min.unwrap_or(0.0).min(max);
                     let bx = sx(min);
@@ -458,6 +489,9 @@ pub fn range_chart(rows: &[RangeInput], median: Option<f64>) -> RangeChart {
                 None if r.status == Status::Missing => {
                     (None, None, "not implemented".to_string(), x0 + 4.0)
                 }
+                None if r.status == Status::Unknown => {
+                    (None, None, "not examined".to_string(), x0 + 4.0)
+                }
                 None if r.not_recorded => {
                     (None, None, "penalty not recorded".to_string(), x0 + 4.0)
                 }
@@ -471,7 +505,7 @@ pub fn range_chart(rows: &[RangeInput], median: Option<f64>) -> RangeChart {
                 subject: r.subject,
                 bar_x,
                 bar_width,
-                below: r.max.is_some_and(|m| m < EXTRADITION_THRESHOLD_MONTHS),
+                below: !r.life && r.max.is_some_and(|m| m < threshold),
                 tooltip: format!("{}: {} ({})", r.name, note, r.status),
                 note,
                 note_x,
@@ -487,9 +521,13 @@ pub fn range_chart(rows: &[RangeInput], median: Option<f64>) -> RangeChart {
         y0,
         y1: r1(y1),
         ticks,
-        threshold_x: sx(EXTRADITION_THRESHOLD_MONTHS),
-        median_x: median.map(sx),
-        median_label: median.map(|m| format!("median {}", short_months(m))),
+        threshold_x: sx(threshold),
+        threshold_label: format!("{}-month threshold", r1(threshold)),
+        median_x: median.map(|m| sx(m.months().unwrap_or(domain))),
+        median_label: median.map(|m| match m {
+            Term::Life => "median life".to_string(),
+            Term::Months(m) => format!("median {}", short_months(m)),
+        }),
         rows: out_rows,
     }
 }
@@ -642,6 +680,7 @@ mod tests {
                 status: Status::Full,
                 min: Some(0.5),
                 max: Some(6.0),
+                life: false,
                 not_recorded: false,
             },
             RangeInput {
@@ -650,6 +689,7 @@ mod tests {
                 status: Status::Missing,
                 min: None,
                 max: None,
+                life: false,
                 not_recorded: false,
             },
             RangeInput {
@@ -658,10 +698,11 @@ mod tests {
                 status: Status::Full,
                 min: Some(24.0),
                 max: Some(120.0),
+                life: false,
                 not_recorded: false,
             },
         ];
-        let c = range_chart(&rows, Some(63.0));
+        let c = range_chart(&rows, Some(Term::Months(63.0)), 12.0);
         assert!(c.rows[0].below);
         assert_eq!(c.rows[1].note, "not implemented");
         assert_eq!(c.ticks.last().unwrap().label, "10 y");
@@ -670,6 +711,38 @@ mod tests {
             c.rows[2].bar_x.unwrap() + c.rows[2].bar_width.unwrap(),
             c.x1
         );
+    }
+
+    #[test]
+    fn life_reaches_the_edge_and_is_never_below_the_threshold() {
+        let rows = vec![
+            RangeInput {
+                name: "L".into(),
+                subject: false,
+                status: Status::Full,
+                min: None,
+                max: None,
+                life: true,
+                not_recorded: false,
+            },
+            RangeInput {
+                name: "T".into(),
+                subject: false,
+                status: Status::Full,
+                min: None,
+                max: Some(24.0),
+                life: false,
+                not_recorded: false,
+            },
+        ];
+        let c = range_chart(&rows, Some(Term::Life), 12.0);
+        assert_eq!(c.rows[0].note, "up to life");
+        assert!(!c.rows[0].below);
+        assert_eq!(
+            c.rows[0].bar_x.unwrap() + c.rows[0].bar_width.unwrap(),
+            c.x1
+        );
+        assert_eq!(c.median_label.as_deref(), Some("median life"));
     }
 
     #[test]

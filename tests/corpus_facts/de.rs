@@ -2,3 +2,147 @@
 
 #[allow(unused_imports)]
 use super::*;
+
+use harmonia::corpus::Section;
+
+fn section<'a>(c: &'a Corpus, statute: &str, local: &str) -> &'a Section {
+    c.statutes
+        .iter()
+        .find(|s| s.id == statute)
+        .unwrap_or_else(|| panic!("{statute} missing"))
+        .section(local)
+        .unwrap_or_else(|| panic!("{statute}#{local} missing"))
+}
+
+fn max_months(s: &Section) -> Option<f64> {
+    s.mapping
+        .as_ref()
+        .and_then(|m| m.penalty.as_ref())
+        .and_then(|p| p.prison.as_ref())
+        .unwrap_or_else(|| panic!("{}: no prison term", s.id))
+        .max_months()
+}
+
+fn aggravated_life(s: &Section) -> bool {
+    s.mapping
+        .as_ref()
+        .and_then(|m| m.penalty.as_ref())
+        .is_some_and(|p| {
+            p.aggravated
+                .iter()
+                .any(|a| a.prison.as_ref().is_some_and(|t| t.max.is_life()))
+        })
+}
+
+fn status(cc: &str, provision: &str) -> Status {
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
+    gap::coverage(&c, bc, country, d("2026-12-03"))
+        .provision(&ProvisionId::parse(provision).unwrap())
+        .unwrap()
+        .status
+}
+
+fn unknown_count(cc: &str) -> usize {
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
+    gap::coverage(&c, bc, country, d("2026-12-03"))
+        .provisions
+        .iter()
+        .filter(|p| p.status == Status::Unknown)
+        .count()
+}
+
+fn maps(s: &Section, provision: &str, element: &str) -> bool {
+    s.implementations()
+        .iter()
+        .any(|i| i.provision.as_str() == provision && i.elements.iter().any(|e| e == element))
+}
+
+#[test]
+fn germany_ratified_2009_with_two_declarations_and_no_reservation() {
+    // WIPO Lex DE/952 and the Council of Europe list of declarations for ETS 185: instrument
+    // deposited 9 March 2009 with Art. 40 declarations on Arts. 2 (security measures, StGB 202a)
+    // and 7 (deception in legal dealings, StGB 269); no Art. 42 reservation; in force 1 July 2009.
+    let c = shipped();
+    let t = budapest(&c, "DE");
+    assert_eq!(t.ratified, Some(d("2009-03-09")));
+    assert_eq!(t.in_force, Some(d("2009-07-01")));
+    let declared: Vec<&str> = t
+        .declarations
+        .iter()
+        .map(|x| x.provision.as_str())
+        .collect();
+    assert_eq!(declared, ["bc-2", "bc-7"]);
+    assert!(t.reservations.is_empty());
+}
+
+#[test]
+fn computer_sabotage_and_preparation_have_their_basic_maxima() {
+    // StGB (gesetze-im-internet.de, consolidated text of March 2022): § 303b(1) up to three years,
+    // the five- and ten-year ranges being aggravations (§ 303b(2) and (4)); § 202c up to two years;
+    // § 263a(1) up to five years, ten only in especially serious cases.
+    let c = shipped();
+    assert_eq!(max_months(section(&c, "de-stgb", "p-303b")), Some(36.0));
+    assert_eq!(max_months(section(&c, "de-stgb", "p-202c")), Some(24.0));
+    assert_eq!(max_months(section(&c, "de-stgb", "p-263a")), Some(60.0));
+    // The especially serious cases top out at ten years; no computer offence carries life.
+    assert!(!aggravated_life(section(&c, "de-stgb", "p-303b")));
+}
+
+#[test]
+fn copyright_related_rights_and_mutual_assistance_are_mapped() {
+    // UrhG § 108 (gesetze-im-internet.de): infringement of related rights, up to three years.
+    // IRG § 67 (gesetze-im-internet.de): seizure before a request for surrender arrives.
+    let c = shipped();
+    let p108 = section(&c, "de-urhg", "p-108");
+    assert!(maps(p108, "bc-10", "related-rights"));
+    assert_eq!(max_months(p108), Some(36.0));
+    assert!(maps(
+        section(&c, "de-irg", "p-66-67"),
+        "bc-29",
+        "preservation-request"
+    ));
+}
+
+#[test]
+fn germany_designations_and_domestic_effect() {
+    // WIPO Lex DE/952: 24/7 point (Art. 35) the National Cybercrime Unit of the BKA, Wiesbaden,
+    // and the extradition authority (Art. 24(7)) the Federal Foreign Office, both with the
+    // instrument of 9 March 2009; central authority (Art. 27(2)) by declaration of 14 May 2009.
+    // BR-Drs. 666/07 and IRG § 1(3): treaty act under Art. 59(2) GG, directly applicable treaty
+    // rules take precedence; the Convention is in force for Germany from 1 July 2009.
+    let c = shipped();
+    let t = budapest(&c, "DE");
+    let find = |p: &str| {
+        t.designations
+            .iter()
+            .find(|x| x.provision.as_str() == p)
+            .unwrap_or_else(|| panic!("no designation under {p}"))
+    };
+    let poc = find("bc-35");
+    assert_eq!(poc.elements, ["contact-point"]);
+    assert!(poc
+        .authority
+        .as_deref()
+        .unwrap()
+        .contains("Bundeskriminalamt"));
+    assert_eq!(poc.date, Some(d("2009-03-09")));
+    assert_eq!(find("bc-27").date, Some(d("2009-05-14")));
+    let effect = t.domestic_effect.as_ref().expect("domestic effect");
+    assert_eq!(effect.date, d("2009-07-01"));
+    assert!(!effect.sources.is_empty());
+}
+
+#[test]
+fn germany_is_examined_except_for_preservation() {
+    // The review of 2026-12-03 (docs/corpus-review/de.md): only Arts. 16 and 17 stay unknown
+    // (no preservation order found, the 2024 quick-freeze bill not followed to its end); Art. 1(a)
+    // is examined and absent; the cooperation chapter rests on the treaty act and the IRG.
+    assert_eq!(status("DE", "bc-16"), Status::Unknown);
+    assert_eq!(status("DE", "bc-1a"), Status::Missing);
+    assert_eq!(status("DE", "bc-28"), Status::Full);
+    assert!(unknown_count("DE") <= 3);
+}

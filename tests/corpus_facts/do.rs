@@ -2,3 +2,107 @@
 
 #[allow(unused_imports)]
 use super::*;
+
+fn do_coverage(c: &Corpus) -> gap::CountryCoverage {
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse("DO").unwrap()).unwrap();
+    gap::coverage(c, bc, country, d("2026-12-03"))
+}
+
+fn provision<'a>(cov: &'a gap::CountryCoverage, id: &str) -> &'a gap::Coverage {
+    cov.provision(&ProvisionId::parse(id).unwrap())
+        .unwrap_or_else(|| panic!("{id} not in coverage"))
+}
+
+#[test]
+fn illegal_access_carries_three_months_to_one_year() {
+    // Ley 53-07 art. 6: three months to one year and 1-200 minimum wages; one to three years
+    // under its first paragraph (verbatim quotation in blogdegermandiaz.blogspot.com, 2012).
+    let c = shipped();
+    let cov = do_coverage(&c);
+    let bc2 = provision(&cov, "bc-2");
+    assert_eq!(bc2.min_prison_months, Some(3.0));
+    assert_eq!(bc2.max_prison_months, Some(12.0));
+}
+
+#[test]
+fn child_pornography_production_carries_two_to_four_years() {
+    // Ley 53-07 art. 24: production and trade, two to four years; acquisition and possession
+    // three months to one year (horabuena.com, December 2020, quoting arts. 23 and 24).
+    let c = shipped();
+    let cov = do_coverage(&c);
+    assert_eq!(provision(&cov, "bc-9").max_prison_months, Some(48.0));
+}
+
+#[test]
+fn forgery_of_electronic_documents_is_mapped_without_a_penalty() {
+    // Ley 53-07 art. 18 (falsedad de documentos y firmas): conduct from secondary summaries,
+    // penalty not confirmed (review 2026-12, finding on bc-7 for DO).
+    let c = shipped();
+    let cov = do_coverage(&c);
+    let bc7 = provision(&cov, "bc-7");
+    assert_ne!(bc7.status, Status::Missing);
+    assert_eq!(bc7.max_prison_months, None);
+}
+
+#[test]
+fn ley_53_07_counts_from_its_gaceta_oficial_publication() {
+    // Promulgated 23 April 2007; published in Gaceta Oficial 10416 of 9 May 2007, p. 17 (index of
+    // that issue, reproduced on scribd).
+    let c = shipped();
+    let law = c.statutes.iter().find(|s| s.id == "do-ley-53-07").unwrap();
+    assert_eq!(law.enacted, Some(d("2007-04-23")));
+    assert_eq!(law.in_force, Some(d("2007-05-09")));
+}
+
+#[test]
+fn new_penal_code_replaces_the_1884_code_on_3_august_2026() {
+    // Ley 74-25 promulgated 3 August 2025 (jorgeprats.com) with a twelve-month vacatio legis
+    // (cepae.org.do); it replaced the 1884 Code entirely (aba.org.do). Arts. 2-3 of the 1884 Code
+    // punished attempts (VirtuaLey); Ley 74-25's own attempt rules were not read, so bc-11 is
+    // covered before the change and unknown after it, and corporate liability (art. 8 ff.) exists
+    // only from the new Code, with its conditions unread.
+    let c = shipped();
+    let old = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "do-codigo-penal-1884")
+        .unwrap();
+    assert_eq!(old.repealed, Some(d("2026-08-03")));
+    let new = c.statutes.iter().find(|s| s.id == "do-ley-74-25").unwrap();
+    assert_eq!(new.enacted, Some(d("2025-08-03")));
+    assert_eq!(new.in_force, Some(d("2026-08-03")));
+
+    let bc = c.framework("bc").unwrap();
+    let dr = c.country(&CountryCode::parse("DO").unwrap()).unwrap();
+    let in_2020 = gap::coverage(&c, bc, dr, d("2020-01-01"));
+    assert_eq!(provision(&in_2020, "bc-11").covered, ["attempt"]);
+    assert_eq!(provision(&in_2020, "bc-12").status, Status::Unknown);
+    let today = do_coverage(&c);
+    assert_eq!(provision(&today, "bc-11").status, Status::Unknown);
+    let bc12 = provision(&today, "bc-12");
+    assert_eq!(bc12.status, Status::Partial);
+    assert!(bc12.covered.is_empty());
+}
+
+#[test]
+fn seizure_of_computer_equipment_under_the_code_of_criminal_procedure() {
+    // CPP arts. 175-178 (registros; derecho-rd.blogspot.com, 2017) and the Constitutional Court
+    // decision reported in derecho-rd.blogspot.com (2021): warrants allow seizing computer
+    // equipment, not extracting its data without express judicial authorisation.
+    let c = shipped();
+    let cov = do_coverage(&c);
+    let bc19 = provision(&cov, "bc-19");
+    assert_eq!(bc19.covered, ["seizure"]);
+    assert!(bc19.missing.iter().any(|e| e == "search"));
+}
+
+#[test]
+fn retained_provider_data_go_to_investigators_only_with_judicial_authorisation() {
+    // INDOTEL Resolución 086-11 of 1 September 2011, art. 5, as quoted by a Dominican court
+    // (derecho-rd.blogspot.com, April 2021): retained data are supplied only to the investigating
+    // bodies that request them, after an express and reasoned judicial decision.
+    let c = shipped();
+    let cov = do_coverage(&c);
+    assert_eq!(provision(&cov, "bc-18").covered, ["subscriber-information"]);
+}

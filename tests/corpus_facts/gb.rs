@@ -2,3 +2,148 @@
 
 #[allow(unused_imports)]
 use super::*;
+
+use harmonia::corpus::Section;
+
+fn section<'a>(c: &'a Corpus, statute: &str, local: &str) -> &'a Section {
+    c.statutes
+        .iter()
+        .find(|s| s.id == statute)
+        .unwrap_or_else(|| panic!("{statute} missing"))
+        .section(local)
+        .unwrap_or_else(|| panic!("{statute}#{local} missing"))
+}
+
+fn max_months(s: &Section) -> Option<f64> {
+    s.mapping
+        .as_ref()
+        .and_then(|m| m.penalty.as_ref())
+        .and_then(|p| p.prison.as_ref())
+        .unwrap_or_else(|| panic!("{}: no prison term", s.id))
+        .max_months()
+}
+
+fn aggravated_life(s: &Section) -> bool {
+    s.mapping
+        .as_ref()
+        .and_then(|m| m.penalty.as_ref())
+        .is_some_and(|p| {
+            p.aggravated
+                .iter()
+                .any(|a| a.prison.as_ref().is_some_and(|t| t.max.is_life()))
+        })
+}
+
+fn status(cc: &str, provision: &str) -> Status {
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
+    gap::coverage(&c, bc, country, d("2026-12-03"))
+        .provision(&ProvisionId::parse(provision).unwrap())
+        .unwrap()
+        .status
+}
+
+fn unknown_count(cc: &str) -> usize {
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
+    gap::coverage(&c, bc, country, d("2026-12-03"))
+        .provisions
+        .iter()
+        .filter(|p| p.status == Status::Unknown)
+        .count()
+}
+
+fn maps(s: &Section, provision: &str, element: &str) -> bool {
+    s.implementations()
+        .iter()
+        .any(|i| i.provision.as_str() == provision && i.elements.iter().any(|e| e == element))
+}
+
+#[test]
+fn united_kingdom_ratified_2011_with_reservations_on_9_22_and_29() {
+    // Council of Europe notification JJ7249C (1 June 2011): ratified 25 May 2011, in force
+    // 1 September 2011. Council of Europe Octopus country profile: reservations regarding
+    // Arts. 9, 22 and 29, no Art. 40 declarations.
+    let c = shipped();
+    let t = budapest(&c, "GB");
+    assert_eq!(t.ratified, Some(d("2011-05-25")));
+    assert_eq!(t.in_force, Some(d("2011-09-01")));
+    assert_eq!(reserved(t, "bc-9"), ["appearing-minor"]);
+    assert_eq!(reserved(t, "bc-29"), ["no-dual-criminality"]);
+    assert!(t
+        .reservation(&ProvisionId::parse("bc-22").unwrap())
+        .is_some());
+    assert!(t.declarations.is_empty());
+}
+
+#[test]
+fn computer_misuse_act_maxima() {
+    // legislation.gov.uk, Computer Misuse Act 1990 as amended: s. 3 up to ten years (since
+    // 1 October 2008); s. 3ZA fourteen years, life only in the s. 3ZA(7) cases (since 3 May 2015).
+    let c = shipped();
+    assert_eq!(max_months(section(&c, "gb-cma-1990", "s-3")), Some(120.0));
+    assert_eq!(max_months(section(&c, "gb-cma-1990", "s-3za")), Some(168.0));
+    let s3za = section(&c, "gb-cma-1990", "s-3za");
+    assert_eq!(
+        s3za.mapping.as_ref().unwrap().in_force,
+        Some(d("2015-05-03"))
+    );
+}
+
+#[test]
+fn corporate_liability_for_economic_crime_since_2023() {
+    // Economic Crime and Corporate Transparency Act 2023 (royal assent 26 October 2023):
+    // s. 196 senior-manager attribution from 26 December 2023; s. 199 failure to prevent fraud
+    // from 1 September 2025 (commencement reported by Birketts, BTO, Irwin Mitchell).
+    let c = shipped();
+    let s196 = section(&c, "gb-eccta-2023", "s-196");
+    assert!(maps(s196, "bc-12", "leading-person"));
+    assert_eq!(
+        s196.mapping.as_ref().unwrap().in_force,
+        Some(d("2023-12-26"))
+    );
+    let s199 = section(&c, "gb-eccta-2023", "s-199");
+    assert!(maps(s199, "bc-12", "lack-of-supervision"));
+    assert_eq!(
+        s199.mapping.as_ref().unwrap().in_force,
+        Some(d("2025-09-01"))
+    );
+    // Extradition Act 2003 s. 137: twelve-month threshold, conduct-based dual criminality.
+    assert!(maps(
+        section(&c, "gb-extradition-act-2003", "s-137-138"),
+        "bc-24",
+        "extraditable-offences"
+    ));
+}
+
+#[test]
+fn unauthorised_acts_causing_serious_damage_carry_life() {
+    // Computer Misuse Act 1990 s. 3ZA(7) (legislation.gov.uk): life imprisonment where the act
+    // causes or risks serious damage to human welfare (death, illness, injury) or national security.
+    let c = shipped();
+    assert!(aggravated_life(section(&c, "gb-cma-1990", "s-3za")));
+    assert!(!aggravated_life(section(&c, "gb-cma-1990", "s-3")));
+}
+
+#[test]
+fn united_kingdom_designations_and_review() {
+    // Council of Europe notification JJ7249C and WIPO Lex GB/952: Home Office (Art. 24(7)) and
+    // UK Central Authority (Art. 27(2)) designated on ratification, 25 May 2011. No statute for
+    // expedited preservation (review of 2026-12-03); the 24/7 point was not found in any source.
+    let c = shipped();
+    let t = budapest(&c, "GB");
+    let ca = t
+        .designations
+        .iter()
+        .find(|x| x.provision.as_str() == "bc-27")
+        .expect("central authority");
+    assert_eq!(ca.elements, ["central-authority"]);
+    assert_eq!(ca.date, Some(d("2011-05-25")));
+    assert!(t.domestic_effect.is_none());
+    assert_eq!(status("GB", "bc-16"), Status::Missing);
+    assert_eq!(status("GB", "bc-35"), Status::Unknown);
+    assert_eq!(status("GB", "bc-12"), Status::Full);
+    assert!(unknown_count("GB") <= 3);
+}
