@@ -33,14 +33,59 @@ impl Rng {
 
 /// Tokens the formats give meaning to, inserted by the mutator.
 pub const TOKENS: &[&str] = &[
-    "---\n", "```harmonia\n", "```\n", "<!--", "-->", "\n## ", "\n# ", " {#", "}", "{", "[",
-    "]", ": ", "\n  - ", "&a ", "*a", "<<: *a", "!!binary ", "~", "null", "\"", "'", "\t",
-    "provision: ", "elements: [", "implements:\n  - provision: tf-2\n    elements: [a]\n",
-    "penalty:\n  prison: [1 year, 99999999999999999999 years]\n", "in_force: -0001-01-01\n",
-    "in_force: 9999-12-31\n", "repealed: 2000-01-01\n", "fine: \"=1+1\"\n", "\u{1b}]0;x\u{7}",
-    "\u{9b}", "\u{202E}", "\r\n", "\0", "\u{feff}", "reservations:\n  - provision: tf-2\n",
-    "AND ", "OR ", "NOT ", "+", "-", "\"", "(", ")", "^2", "heading:*", "country:", "*",
-    "provision:tf-2 ", "~2", "[a TO z]",
+    "---\n",
+    "```harmonia\n",
+    "```\n",
+    "<!--",
+    "-->",
+    "\n## ",
+    "\n# ",
+    " {#",
+    "}",
+    "{",
+    "[",
+    "]",
+    ": ",
+    "\n  - ",
+    "&a ",
+    "*a",
+    "<<: *a",
+    "!!binary ",
+    "~",
+    "null",
+    "\"",
+    "'",
+    "\t",
+    "provision: ",
+    "elements: [",
+    "implements:\n  - provision: tf-2\n    elements: [a]\n",
+    "penalty:\n  prison: [1 year, 99999999999999999999 years]\n",
+    "in_force: -0001-01-01\n",
+    "in_force: 9999-12-31\n",
+    "repealed: 2000-01-01\n",
+    "fine: \"=1+1\"\n",
+    "\u{1b}]0;x\u{7}",
+    "\u{9b}",
+    "\u{202E}",
+    "\r\n",
+    "\0",
+    "\u{feff}",
+    "reservations:\n  - provision: tf-2\n",
+    "AND ",
+    "OR ",
+    "NOT ",
+    "+",
+    "-",
+    "\"",
+    "(",
+    ")",
+    "^2",
+    "heading:*",
+    "country:",
+    "*",
+    "provision:tf-2 ",
+    "~2",
+    "[a TO z]",
 ];
 
 /// The seed inputs of `target`, read from the fixtures under `root` (the crate folder).
@@ -66,8 +111,8 @@ pub fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
         }
     }
     if target == "query" {
-        let queries = std::fs::read_to_string(root.join("benches/search-queries.txt"))
-            .unwrap_or_default();
+        let queries =
+            std::fs::read_to_string(root.join("benches/search-queries.txt")).unwrap_or_default();
         out.extend(
             queries
                 .lines()
@@ -75,8 +120,14 @@ pub fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
                 .map(|l| l.as_bytes().to_vec()),
         );
         for q in [
-            "access", "acceso -penal", "\"illegal access\"", "heading:*", "title:(a OR b)",
-            "tf-2", "a^3 AND NOT b", "",
+            "access",
+            "acceso -penal",
+            "\"illegal access\"",
+            "heading:*",
+            "title:(a OR b)",
+            "tf-2",
+            "a^3 AND NOT b",
+            "",
         ] {
             out.push(q.as_bytes().to_vec());
         }

@@ -22,16 +22,46 @@ use harmonia::output::{self, Cell};
 
 /// The gap fixture corpus, compiled in: `(path, text)`.
 const FIXTURE: &[(&str, &str)] = &[
-    ("model-law/testlaw/framework.yaml", include_str!("../tests/fixtures/gap/model-law/testlaw/framework.yaml")),
-    ("model-law/testlaw/definitions.md", include_str!("../tests/fixtures/gap/model-law/testlaw/definitions.md")),
-    ("model-law/testlaw/offences.md", include_str!("../tests/fixtures/gap/model-law/testlaw/offences.md")),
-    ("model-law/testlaw/powers.md", include_str!("../tests/fixtures/gap/model-law/testlaw/powers.md")),
-    ("model-law/testlaw/cooperation.md", include_str!("../tests/fixtures/gap/model-law/testlaw/cooperation.md")),
-    ("statutes/xa/country.yaml", include_str!("../tests/fixtures/gap/statutes/xa/country.yaml")),
-    ("statutes/xa/penal-code.md", include_str!("../tests/fixtures/gap/statutes/xa/penal-code.md")),
-    ("statutes/xa/cyber-act.md", include_str!("../tests/fixtures/gap/statutes/xa/cyber-act.md")),
-    ("statutes/xb/country.yaml", include_str!("../tests/fixtures/gap/statutes/xb/country.yaml")),
-    ("statutes/xb/code.md", include_str!("../tests/fixtures/gap/statutes/xb/code.md")),
+    (
+        "model-law/testlaw/framework.yaml",
+        include_str!("../tests/fixtures/gap/model-law/testlaw/framework.yaml"),
+    ),
+    (
+        "model-law/testlaw/definitions.md",
+        include_str!("../tests/fixtures/gap/model-law/testlaw/definitions.md"),
+    ),
+    (
+        "model-law/testlaw/offences.md",
+        include_str!("../tests/fixtures/gap/model-law/testlaw/offences.md"),
+    ),
+    (
+        "model-law/testlaw/powers.md",
+        include_str!("../tests/fixtures/gap/model-law/testlaw/powers.md"),
+    ),
+    (
+        "model-law/testlaw/cooperation.md",
+        include_str!("../tests/fixtures/gap/model-law/testlaw/cooperation.md"),
+    ),
+    (
+        "statutes/xa/country.yaml",
+        include_str!("../tests/fixtures/gap/statutes/xa/country.yaml"),
+    ),
+    (
+        "statutes/xa/penal-code.md",
+        include_str!("../tests/fixtures/gap/statutes/xa/penal-code.md"),
+    ),
+    (
+        "statutes/xa/cyber-act.md",
+        include_str!("../tests/fixtures/gap/statutes/xa/cyber-act.md"),
+    ),
+    (
+        "statutes/xb/country.yaml",
+        include_str!("../tests/fixtures/gap/statutes/xb/country.yaml"),
+    ),
+    (
+        "statutes/xb/code.md",
+        include_str!("../tests/fixtures/gap/statutes/xb/code.md"),
+    ),
 ];
 
 fn file(path: &str, bytes: Vec<u8>) -> SourceFile {
@@ -187,8 +217,11 @@ pub fn query(data: &[u8]) {
     }
 }
 
+/// A fuzz target: bytes in, nothing out, never a panic.
+pub type Target = fn(&[u8]);
+
 /// Every target by name.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("statute", statute),
     ("country", country),
     ("framework", framework),

@@ -386,9 +386,15 @@ mod tests {
     #[test]
     fn markdown_tables_escape_corpus_cells_but_not_our_markup() {
         for h in escape::HOSTILE {
-            let md = md_table(&["h", "v"], &[vec![Cell::from(*h), Cell::markup("**overall**")]]);
+            let md = md_table(
+                &["h", "v"],
+                &[vec![Cell::from(*h), Cell::markup("**overall**")]],
+            );
             let html = rendered(&md);
-            assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+            assert!(
+                !html.contains("<script") && !html.contains("<img"),
+                "{html}"
+            );
             assert!(!html.contains("<a "), "{h:?}: {html}");
             assert_eq!(html.matches("<td>").count(), 2, "{h:?}: {html}");
             assert!(html.contains("<strong>overall</strong>"), "{html}");
@@ -431,7 +437,10 @@ mod tests {
 
     #[test]
     fn terminal_tables_carry_no_corpus_controls() {
-        let rows: Vec<Vec<Cell>> = escape::HOSTILE.iter().map(|h| vec![Cell::from(*h)]).collect();
+        let rows: Vec<Vec<Cell>> = escape::HOSTILE
+            .iter()
+            .map(|h| vec![Cell::from(*h)])
+            .collect();
         let t = table(&["h"], &rows);
         let plain =
             String::from_utf8(anstream::adapter::strip_bytes(t.as_bytes()).into_vec()).unwrap();
@@ -449,7 +458,10 @@ mod tests {
         write_text_atomic(&p, &escape::HOSTILE.join("\n")).unwrap();
         let written = std::fs::read_to_string(&p).unwrap();
         assert!(!written.contains(['\u{1b}', '\u{9b}', '\u{7}', '\u{202E}']));
-        assert!(written.contains("<script>alert(1)</script>"), "the format's own escaping is the renderer's");
+        assert!(
+            written.contains("<script>alert(1)</script>"),
+            "the format's own escaping is the renderer's"
+        );
     }
 
     #[test]

@@ -58,7 +58,10 @@ fn assert_inert_markdown(md: &str, what: &str) {
     let lower = html.to_ascii_lowercase();
     assert!(!lower.contains("<script"), "{what}: a live script:\n{html}");
     assert!(!lower.contains("<img"), "{what}: a live image:\n{html}");
-    assert!(!lower.contains("href=\"javascript"), "{what}: a live link:\n{html}");
+    assert!(
+        !lower.contains("href=\"javascript"),
+        "{what}: a live link:\n{html}"
+    );
     // `onerror=` may stand in text (`&lt;img ... onerror=...&gt;`), never in a tag.
     for tag in lower.split('<').skip(1) {
         let tag = tag.split('>').next().unwrap_or_default();
@@ -132,7 +135,14 @@ fn report_files_hold_nothing_live() {
         harmonia()
             .args(["report", "HC", "--corpus"])
             .arg(fixture("hostile-output"))
-            .args(["--framework", FRAMEWORK, "--as-of", AS_OF, "--format", format])
+            .args([
+                "--framework",
+                FRAMEWORK,
+                "--as-of",
+                AS_OF,
+                "--format",
+                format,
+            ])
             .arg("--out")
             .arg(&out)
             .assert()
@@ -216,7 +226,10 @@ fn check(corpus: &std::path::Path) -> (bool, String) {
 #[test]
 fn an_unclosed_comment_that_hides_mappings_is_a_located_warning() {
     let corpus = edited_corpus("statutes/hc/code.md", |t| {
-        t.replace("See [click][r] here.", "See [click][r] here.\n\n<!-- reviewer note")
+        t.replace(
+            "See [click][r] here.",
+            "See [click][r] here.\n\n<!-- reviewer note",
+        )
     });
     let (_, stderr) = check(corpus.path());
     assert!(
@@ -230,10 +243,18 @@ fn an_unclosed_comment_that_hides_mappings_is_a_located_warning() {
 #[test]
 fn yaml_messages_speak_plain_words() {
     for (edit, wanted) in [
-        (("name: \"@SUM", "name:\nx: \"@SUM"), "this key has no value"),
-        (("region: Outland", "region: Outland\nregion: Other"), "key `region` is written twice"),
+        (
+            ("name: \"@SUM", "name:\nx: \"@SUM"),
+            "this key has no value",
+        ),
+        (
+            ("region: Outland", "region: Outland\nregion: Other"),
+            "key `region` is written twice",
+        ),
     ] {
-        let corpus = edited_corpus("statutes/hd/country.yaml", |t| t.replacen(edit.0, edit.1, 1));
+        let corpus = edited_corpus("statutes/hd/country.yaml", |t| {
+            t.replacen(edit.0, edit.1, 1)
+        });
         let (ok, stderr) = check(corpus.path());
         assert!(!ok);
         assert!(stderr.contains(wanted), "{stderr}");
@@ -325,7 +346,8 @@ fn index_finds_a_corrupted_segment_instead_of_saying_up_to_date() {
 
 #[test]
 fn search_rebuilds_a_damaged_index_and_answers() {
-    let damage: [(&str, fn(&std::path::Path)); 3] = [
+    type Edit = fn(&std::path::Path);
+    let damage: [(&str, Edit); 3] = [
         ("store", |p| std::fs::write(p, b"").unwrap()),
         ("term", |p| {
             let b = std::fs::read(p).unwrap();
@@ -347,8 +369,7 @@ fn search_rebuilds_a_damaged_index_and_answers() {
             .clone();
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert!(
-            stderr.contains("the index was damaged: segment file")
-                && stderr.contains("rebuilt it"),
+            stderr.contains("the index was damaged: segment file") && stderr.contains("rebuilt it"),
             "{ext}: {stderr}"
         );
         assert!(!stderr.contains("IoError"), "plain words: {stderr}");

@@ -10,10 +10,10 @@ use serde_json::json;
 use super::gapfmt;
 use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
-use crate::md_format;
 use crate::corpus::{Country, Framework, NationalsRule};
 use crate::error::Result;
 use crate::gap::{self, Comparison, ProvisionComparison};
+use crate::md_format;
 use crate::output::{self, Cell, Format};
 
 /// Arguments of `harmonia compare`.
@@ -355,9 +355,9 @@ fn markdown(
         .provisions
         .iter()
         .flat_map(|p| {
-            p.notes.iter().map(move |n| {
-                md_format!("- **{}**: {}\n", p.provision, n)
-            })
+            p.notes
+                .iter()
+                .map(move |n| md_format!("- **{}**: {}\n", p.provision, n))
         })
         .collect();
     if !notes.is_empty() {

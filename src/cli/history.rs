@@ -8,11 +8,11 @@ use serde::Serialize;
 use super::gapfmt;
 use super::select::{self, ScopeArgs};
 use super::CorpusArgs;
-use crate::md_format;
 use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, CountryCoverage, Coverage, Scores, Status};
 use crate::id::{CountryCode, ProvisionId};
+use crate::md_format;
 use crate::output::{self, Cell, Format};
 
 /// Arguments of `harmonia history`.

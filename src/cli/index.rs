@@ -46,7 +46,9 @@ pub fn execute(args: Args) -> Result<i32> {
     };
     let refreshed = refresh_with(&args.corpus, &args.index, &options)?;
     if let Some(damage) = &refreshed.repaired {
-        output::eprint(&format!("harmonia: the index was damaged: {damage}; rebuilt it\n"));
+        output::eprint(&format!(
+            "harmonia: the index was damaged: {damage}; rebuilt it\n"
+        ));
     }
     let r = &refreshed.report;
     match args.format {

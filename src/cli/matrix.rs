@@ -11,11 +11,11 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::gapfmt;
 use super::select::{self, CountriesArgs, ScopeArgs};
 use super::CorpusArgs;
-use crate::md_format;
 use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, CountryCoverage, Coverage, Scores};
 use crate::id::{CountryCode, ProvisionId};
+use crate::md_format;
 use crate::output::{self, Cell, Format};
 use crate::render::{self, Escape, Templates};
 

@@ -11,10 +11,10 @@ use serde::Serialize;
 use super::gapfmt::{self, list};
 use super::select::{self, CountriesArgs, ScopeArgs};
 use super::CorpusArgs;
-use crate::md_format;
 use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, CountryPenalty, Flag, PenaltyStats, PenaltyTable};
+use crate::md_format;
 use crate::output::{self, Cell, Format};
 
 /// Arguments of `harmonia penalties`.

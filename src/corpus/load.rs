@@ -145,6 +145,7 @@ pub fn load_files(files: &[SourceFile], origin: String) -> Loaded {
             countries,
             statutes,
             origin,
+            coverage_cache: Default::default(),
         },
         diagnostics: out,
     }

@@ -287,7 +287,9 @@ fn unclosed_comment(
         .filter(|l| {
             let t = l.trim_start();
             (t.starts_with("```") || t.starts_with("~~~"))
-                && t.trim_start_matches(['`', '~']).trim_start().starts_with("harmonia")
+                && t.trim_start_matches(['`', '~'])
+                    .trim_start()
+                    .starts_with("harmonia")
         })
         .count();
     let hidden_headings = block
@@ -353,7 +355,11 @@ mod tests {
         let w = &doc.warnings[0];
         assert_eq!((w.line, w.column), (Some(7), Some(1)));
         assert!(w.message.contains("never closed"), "{}", w.message);
-        assert!(w.message.contains("1 heading(s), 1 harmonia block(s)"), "{}", w.message);
+        assert!(
+            w.message.contains("1 heading(s), 1 harmonia block(s)"),
+            "{}",
+            w.message
+        );
         // Closed comments, and comments closed on their own line, are fine.
         let ok = "## A\n\n<!-- note -->\n\n<!--\nnote\n-->\n\n## B\n";
         let doc = parse("f.md", ok).unwrap();

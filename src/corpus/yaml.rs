@@ -110,7 +110,10 @@ pub fn plain_words(message: &str) -> String {
         return "a key is written twice in the same mapping; keep one".into();
     }
     for (parser, plain) in [
-        ("expected mapping start", "expected a mapping of keys (`key: value` lines)"),
+        (
+            "expected mapping start",
+            "expected a mapping of keys (`key: value` lines)",
+        ),
         ("expected sequence start", "expected a list"),
         ("expected string scalar", "expected a text"),
         ("expected scalar", "expected a single value"),
@@ -356,8 +359,14 @@ mod plain_messages {
         for (text, wanted) in [
             ("implements:\n  - provision:\n", "has no value"),
             ("penalty: {prison: 3}\n", "expected a list"),
-            ("penalty: {prison: [1 year, 2 years], fine: [1]}\n", "expected a text"),
-            ("implements: [{provision: bc-2, elements: x}]\n", "expected a list"),
+            (
+                "penalty: {prison: [1 year, 2 years], fine: [1]}\n",
+                "expected a text",
+            ),
+            (
+                "implements: [{provision: bc-2, elements: x}]\n",
+                "expected a list",
+            ),
         ] {
             let d = parse::<RawMapping>("s.md", text, at).unwrap_err();
             assert_plain(&d);

@@ -21,8 +21,7 @@ use std::sync::Arc;
 
 use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
 use tantivy::directory::{
-    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle,
-    WritePtr,
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
 };
 use tantivy::Index;
 
@@ -62,11 +61,21 @@ pub fn verify(generation: &Path) -> Result<(), Damage> {
             super::concept::FILE_NAME
         )));
     }
-    let directory = ReadOnlyTolerant::open(generation)
-        .map_err(|e| damage(format!("its folder cannot be opened ({})", plain(&e.to_string()))))?;
-    let index = Index::open(directory)
-        .map_err(|e| damage(format!("its records cannot be read ({})", plain(&e.to_string()))))?;
-    let damaged = index.validate_checksum().map_err(|e| damage(plain(&e.to_string())))?;
+    let directory = ReadOnlyTolerant::open(generation).map_err(|e| {
+        damage(format!(
+            "its folder cannot be opened ({})",
+            plain(&e.to_string())
+        ))
+    })?;
+    let index = Index::open(directory).map_err(|e| {
+        damage(format!(
+            "its records cannot be read ({})",
+            plain(&e.to_string())
+        ))
+    })?;
+    let damaged = index
+        .validate_checksum()
+        .map_err(|e| damage(plain(&e.to_string())))?;
     if !damaged.is_empty() {
         let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
         names.sort();
@@ -164,7 +173,10 @@ pub fn explain_with(dir: &Path, error: Error, corpus_bytes: u64, free: Option<u6
         || text.contains("storage full");
     let writer_died = text.contains("index writer was killed");
     let nearly_full = free.is_some_and(|f| f < 1024 * 1024);
-    let failed_writing = matches!(error, Error::Index(_) | Error::Write { .. } | Error::Io { .. });
+    let failed_writing = matches!(
+        error,
+        Error::Index(_) | Error::Write { .. } | Error::Io { .. }
+    );
     if says_full || (failed_writing && (writer_died || nearly_full)) {
         Error::DiskFull {
             dir: dir.to_path_buf(),
@@ -245,9 +257,7 @@ impl<D: Directory + Clone> Directory for ReadOnlyTolerant<D> {
     }
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
         match self.inner.acquire_lock(lock) {
-            Err(LockError::IoError(e)) if is_read_only(&e) => {
-                Ok(DirectoryLock::from(Box::new(())))
-            }
+            Err(LockError::IoError(e)) if is_read_only(&e) => Ok(DirectoryLock::from(Box::new(()))),
             other => other,
         }
     }
@@ -269,7 +279,10 @@ mod tests {
         ] {
             let e = explain_with(dir, Error::Index(text.into()), 300_000, Some(0));
             let message = e.to_string();
-            assert!(message.contains("disk") && message.contains("full"), "{message}");
+            assert!(
+                message.contains("disk") && message.contains("full"),
+                "{message}"
+            );
             assert!(message.contains("/mnt/small/index"), "{message}");
             assert!(message.contains("0 KiB free"), "{message}");
             assert!(message.contains("1.0 MiB"), "{message}");
@@ -329,7 +342,9 @@ mod tests {
         let text = schema.add_text_field("text", TEXT);
         let index = Index::create_in_dir(dir, schema.build()).unwrap();
         let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
-        writer.add_document(tantivy::doc!(text => "acceso")).unwrap();
+        writer
+            .add_document(tantivy::doc!(text => "acceso"))
+            .unwrap();
         writer.commit().unwrap();
         writer.wait_merging_threads().unwrap();
     }
@@ -360,13 +375,16 @@ mod tests {
     fn damage_is_described_in_words() {
         let d = plain("Failed to open file for read: 'IoError { io_error: Custom { kind: UnexpectedEof, error: \"File corrupted. The file is smaller than 4 bytes (len=0).\" }, filepath: \"3097f4.store\" }'");
         assert_eq!(d, "segment file 3097f4.store is cut short or corrupted");
-        let d = plain("Failed to open file for read: 'FileDoesNotExist(\"/tmp/ci/gen-1/1c6a.fast\")'");
+        let d =
+            plain("Failed to open file for read: 'FileDoesNotExist(\"/tmp/ci/gen-1/1c6a.fast\")'");
         assert_eq!(d, "segment file 1c6a.fast is missing");
     }
 
     #[test]
     fn other_lock_errors_stay_errors() {
         assert!(!is_read_only(&io::Error::from(io::ErrorKind::StorageFull)));
-        assert!(is_read_only(&io::Error::from(io::ErrorKind::ReadOnlyFilesystem)));
+        assert!(is_read_only(&io::Error::from(
+            io::ErrorKind::ReadOnlyFilesystem
+        )));
     }
 }

@@ -223,9 +223,15 @@ mod tests {
                 &mut html,
                 pulldown_cmark::Parser::new_ext(&doc, pulldown_cmark::Options::all()),
             );
-            assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+            assert!(
+                !html.contains("<script") && !html.contains("<img"),
+                "{html}"
+            );
             assert!(!html.contains("<a "), "{h:?}: {html}");
-            assert!(!html.contains("<strong>") && !html.contains("<code>"), "{html}");
+            assert!(
+                !html.contains("<strong>") && !html.contains("<code>"),
+                "{html}"
+            );
             assert!(!html.contains("<h1>"), "{html}");
             assert_eq!(html.matches("<td>").count(), 1, "{h:?}: one cell: {html}");
         }

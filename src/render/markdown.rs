@@ -191,8 +191,8 @@ pub fn sanitize_markdown(markdown: &str) -> String {
                         | LinkType::Shortcut
                         | LinkType::ShortcutUnknown
                 );
-                let safe = !by_reference
-                    && (link_type == LinkType::Email || is_safe_link(&dest_url));
+                let safe =
+                    !by_reference && (link_type == LinkType::Email || is_safe_link(&dest_url));
                 if !safe {
                     open = Some((range.start, range.end, String::new()));
                     depth = 0;
@@ -299,7 +299,9 @@ mod tests {
     fn reference_definitions_are_dropped() {
         // Two sections of a report: apart, neither is a link; together they would be.
         let a = sanitize_markdown("See [click][x] and [x] and [y][].\n");
-        let b = sanitize_markdown("Text.\n\n[x]: javascript:alert(1)\n[y]: <https://e.org> \"t\"\n\nMore.\n");
+        let b = sanitize_markdown(
+            "Text.\n\n[x]: javascript:alert(1)\n[y]: <https://e.org> \"t\"\n\nMore.\n",
+        );
         assert!(!b.contains("javascript:") && !b.contains("[x]:"), "{b}");
         let joined = format!("{a}\n\n{b}");
         let mut html = String::new();
