@@ -74,3 +74,26 @@ fn framework_files_never_panic() {
 fn queries_never_panic() {
     run("query");
 }
+
+/// Inputs that once failed a target (found by libFuzzer; docs/fuzzing.md), replayed.
+#[test]
+fn regressions_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fuzz/regressions")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let target = name.split('-').next().unwrap_or_default();
+        let Some((_, run)) = targets::TARGETS.iter().find(|(n, _)| *n == target) else {
+            continue;
+        };
+        run(&std::fs::read(&path).expect("read"));
+    }
+}

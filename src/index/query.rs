@@ -284,6 +284,18 @@ impl SearchIndex {
     /// Parses a query string, with a message for people when it is malformed.
     pub fn parse(&self, query: &str) -> Result<Box<dyn Query>, Error> {
         use tantivy::query::QueryParserError as E;
+        // Control characters are no words; as separators inside a word (`A\0\0A`) they
+        // reached a debug assertion of tantivy's phrase scorer (fuzzing, docs/fuzzing.md).
+        let cleaned: String;
+        let query = if query.chars().any(char::is_control) {
+            cleaned = query
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            cleaned.as_str()
+        } else {
+            query
+        };
         self.parser.parse_query(query).map_err(|e| {
             let message = match &e {
                 E::SyntaxError(_) => format!(
