@@ -44,6 +44,33 @@ pub enum Error {
     /// The search index could not be built, opened or queried.
     #[error("search index: {0}")]
     Index(String),
+    /// The disk holding the index (or an output) is full.
+    #[error(
+        "the disk holding {} is full ({free} free; the index needs about {needed}): free space there, or put the index on another disk with --index DIR",
+        dir.display()
+    )]
+    DiskFull {
+        /// The folder being written.
+        dir: PathBuf,
+        /// Free space left, in words (`12 KiB`).
+        free: String,
+        /// About what is needed, in words (`1.0 MiB`).
+        needed: String,
+    },
+    /// The search index is damaged and could not be rebuilt where it is.
+    #[error(
+        "the search index in {} is damaged: {damage}; rebuilding it failed: {why}. Rebuild it with `harmonia index --rebuild --index {}` where the folder is writable, or delete that folder",
+        dir.display(),
+        dir.display()
+    )]
+    DamagedIndex {
+        /// The index folder.
+        dir: PathBuf,
+        /// What is damaged.
+        damage: String,
+        /// Why it could not be rebuilt.
+        why: String,
+    },
     /// A template failed to load or render.
     #[error("template: {0}")]
     Template(String),

@@ -1,7 +1,15 @@
 //! Shared output plumbing for every command: the output formats, aligned terminal tables
-//! (coloured only on a terminal, honouring `NO_COLOR`), Markdown tables, and atomic file
+//! (coloured only on a terminal, honouring `NO_COLOR`), Markdown tables, CSV, and atomic file
 //! writes (a temporary file in the same folder, renamed over the target, so a reader never
 //! sees half a file).
+//!
+//! Every writer here escapes for its channel ([`escape`]): a table [`Cell`] is corpus text
+//! unless made with [`Cell::markup`], and corpus text is escaped by the writer (terminal
+//! controls stripped in [`table`], [`print`] and [`eprint`]; Markdown syntax and HTML in
+//! [`md_table`] and [`md_format!`](crate::md_format); formula prefixes in [`csv`]; control
+//! characters in [`write_text_atomic`]). Call sites pass values, never escape them.
+
+pub mod escape;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -51,27 +59,39 @@ pub fn formats(
         .map(|s: String| Format::parse(&s).unwrap_or(Format::Table))
 }
 
-/// One table cell: text and an optional style for terminals.
+/// One table cell: text, an optional style for terminals, and whether the text is
+/// harmonia's own markup or (the default) a value that may come from the corpus.
 #[derive(Clone, Debug)]
 pub struct Cell {
     /// The text.
     pub text: String,
     /// Style on a terminal.
     pub style: Option<Style>,
+    /// True for our own markup (`**overall**`, a number we computed): printed as is in
+    /// Markdown and CSV. False for text that may come from the corpus: escaped by every
+    /// writer for its channel.
+    pub markup: bool,
 }
 
 impl From<String> for Cell {
     fn from(text: String) -> Cell {
-        Cell { text, style: None }
+        Cell {
+            text,
+            style: None,
+            markup: false,
+        }
     }
 }
 
 impl From<&str> for Cell {
     fn from(text: &str) -> Cell {
-        Cell {
-            text: text.to_string(),
-            style: None,
-        }
+        Cell::from(text.to_string())
+    }
+}
+
+impl From<&String> for Cell {
+    fn from(text: &String) -> Cell {
+        Cell::from(text.clone())
     }
 }
 
@@ -81,6 +101,35 @@ impl Cell {
         Cell {
             text: text.into(),
             style: Some(style),
+            markup: false,
+        }
+    }
+
+    /// A cell of our own markup, printed as is (Markdown such as `**overall**`, a number, a
+    /// CSV value starting with `-` that we computed). Never for corpus text.
+    pub fn markup(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            style: None,
+            markup: true,
+        }
+    }
+
+    /// The cell's text for a Markdown table.
+    fn md(&self) -> String {
+        if self.markup {
+            escape::markdown_markup_cell(&self.text)
+        } else {
+            escape::markdown_inline(&self.text)
+        }
+    }
+
+    /// The cell's text for CSV.
+    fn csv(&self) -> String {
+        if self.markup {
+            self.text.clone()
+        } else {
+            escape::csv_cell(&self.text)
         }
     }
 }
@@ -98,12 +147,26 @@ pub fn status_style(status: &str) -> Style {
     }
 }
 
-/// Renders rows as aligned columns with a bold header. Styles are ANSI escapes; print the
-/// result through [`anstream`] so they are dropped when stdout is not a terminal.
+/// Renders rows as aligned columns with a bold header. Cell text loses every control
+/// character and line break ([`escape::terminal_cell`]). Styles are ANSI escapes; print the
+/// result through [`print`] so they are dropped when stdout is not a terminal.
 pub fn table(headers: &[&str], rows: &[Vec<Cell>]) -> String {
     let n = headers.len();
+    let rows: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .take(n)
+                .map(|c| Cell {
+                    text: escape::terminal_cell(&c.text),
+                    ..c.clone()
+                })
+                .collect()
+        })
+        .collect();
+    let headers: Vec<String> = headers.iter().map(|h| escape::terminal_cell(h)).collect();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
+    for row in &rows {
         for (i, c) in row.iter().enumerate().take(n) {
             widths[i] = widths[i].max(c.text.chars().count());
         }
@@ -133,7 +196,7 @@ pub fn table(headers: &[&str], rows: &[Vec<Cell>]) -> String {
             .collect(),
         &mut out,
     );
-    for row in rows {
+    for row in &rows {
         line(
             row.iter()
                 .take(n)
@@ -156,15 +219,15 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-/// Escapes text for a Markdown table cell.
+/// Escapes corpus text for a Markdown table cell (or any inline place in Markdown).
 pub fn md_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    escape::markdown_inline(text)
 }
 
-/// Renders a Markdown (GFM) table.
-pub fn md_table(headers: &[&str], rows: &[Vec<String>]) -> String {
+/// Renders a Markdown (GFM) table. Cells are corpus text (escaped with
+/// [`escape::markdown_inline`]) unless made with [`Cell::markup`]; headers are escaped as
+/// corpus text too (a header may hold a country name).
+pub fn md_table<C: Clone + Into<Cell>>(headers: &[&str], rows: &[Vec<C>]) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "| {} |\n",
@@ -181,19 +244,37 @@ pub fn md_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     for r in rows {
         out.push_str(&format!(
             "| {} |\n",
-            r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")
+            r.iter()
+                .map(|c| c.clone().into().md())
+                .collect::<Vec<_>>()
+                .join(" | ")
         ));
     }
     out
 }
 
-/// Renders rows as CSV.
-pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> Result<String, Error> {
+/// `format!` for Markdown documents: the format string is harmonia's own Markdown, printed
+/// as is; every argument is a value that may come from the corpus and is escaped with
+/// [`escape::markdown_inline`](crate::output::escape::markdown_inline). Arguments must be
+/// positional (`{}`); implicit captures (`{name}`) would not be escaped, so do not use them.
+/// Tables and other rendered Markdown are appended, not passed as arguments.
+#[macro_export]
+macro_rules! md_format {
+    ($fmt:literal $(, $arg:expr)* $(,)?) => {
+        format!($fmt $(, $crate::output::escape::markdown_inline(&($arg).to_string()))*)
+    };
+}
+
+/// Renders rows as CSV. Cells are corpus text (formula prefixes neutralised with
+/// [`escape::csv_cell`]) unless made with [`Cell::markup`].
+pub fn csv<C: Clone + Into<Cell>>(headers: &[&str], rows: &[Vec<C>]) -> Result<String, Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| Error::Usage(format!("cannot write CSV: {e}"));
-    w.write_record(headers).map_err(err)?;
+    w.write_record(headers.iter().map(|h| escape::csv_cell(h)))
+        .map_err(err)?;
     for r in rows {
-        w.write_record(r).map_err(err)?;
+        w.write_record(r.iter().map(|c| c.clone().into().csv()))
+            .map_err(err)?;
     }
     let bytes = w
         .into_inner()
@@ -245,10 +326,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Writes a text file atomically ([`write_atomic`]) after removing every control character
+/// but newline, tab and carriage return ([`escape::file_text`]): no report or draft keeps a
+/// raw escape sequence.
+pub fn write_text_atomic(path: &Path, text: &str) -> Result<(), Error> {
+    write_atomic(path, escape::file_text(text).as_bytes())
+}
+
 /// Prints to stdout, dropping colours when stdout is not a terminal or `NO_COLOR` is set.
+/// Control characters are removed but for our own colours ([`escape::terminal_output`]).
 pub fn print(text: &str) {
     let mut out = anstream::stdout();
-    let _ = out.write_all(text.as_bytes());
+    let _ = out.write_all(escape::terminal_output(text).as_bytes());
     let _ = out.flush();
 }
 
@@ -258,9 +347,10 @@ pub fn stderr_color() -> bool {
 }
 
 /// Prints to stderr, dropping colours when it is not a terminal or `NO_COLOR` is set.
+/// Control characters are removed but for our own colours ([`escape::terminal_output`]).
 pub fn eprint(text: &str) {
     let mut err = anstream::stderr();
-    let _ = err.write_all(text.as_bytes());
+    let _ = err.write_all(escape::terminal_output(text).as_bytes());
     let _ = err.flush();
 }
 
@@ -279,8 +369,98 @@ mod tests {
     #[test]
     fn markdown_cells_escape_pipes() {
         assert_eq!(
-            md_table(&["h"], &[vec!["a|b".into()]]),
+            md_table(&["h"], &[vec!["a|b"]]),
             "| h |\n|---|\n| a\\|b |\n"
+        );
+    }
+
+    fn rendered(md: &str) -> String {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(
+            &mut html,
+            pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::all()),
+        );
+        html
+    }
+
+    #[test]
+    fn markdown_tables_escape_corpus_cells_but_not_our_markup() {
+        for h in escape::HOSTILE {
+            let md = md_table(
+                &["h", "v"],
+                &[vec![Cell::from(*h), Cell::markup("**overall**")]],
+            );
+            let html = rendered(&md);
+            assert!(
+                !html.contains("<script") && !html.contains("<img"),
+                "{html}"
+            );
+            assert!(!html.contains("<a "), "{h:?}: {html}");
+            assert_eq!(html.matches("<td>").count(), 2, "{h:?}: {html}");
+            assert!(html.contains("<strong>overall</strong>"), "{html}");
+            assert!(!md.contains('\u{1b}') && !md.contains('\u{9b}'), "{md:?}");
+            assert!(!md.contains('\u{202E}'), "{md:?}");
+        }
+        // `md_format!` escapes its arguments, not its format string.
+        let name = "<script>x</script> [a](javascript:b)";
+        let line = crate::md_format!("# Gaps: **{}**", name);
+        assert_eq!(
+            line,
+            "# Gaps: **&lt;script&gt;x&lt;/script&gt; \\[a\\](javascript:b)**"
+        );
+    }
+
+    #[test]
+    fn csv_cells_are_prefixed_unless_ours() {
+        let rows: Vec<Vec<Cell>> = escape::HOSTILE
+            .iter()
+            .map(|h| vec![Cell::from(*h), Cell::markup("-1")])
+            .collect();
+        let text = csv(&["=h", "v"], &rows).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        for (i, record) in reader.records().enumerate() {
+            let record = record.unwrap();
+            let first = record[0].trim_start_matches(' ').chars().next();
+            assert!(
+                !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                "{record:?}"
+            );
+            assert!(!record[0].contains(['\u{1b}', '\u{9b}']), "{record:?}");
+            if i > 0 {
+                assert_eq!(&record[1], "-1", "our own values stay as they are");
+            }
+        }
+        assert!(text.starts_with("'=h,v\n"), "{text}");
+    }
+
+    #[test]
+    fn terminal_tables_carry_no_corpus_controls() {
+        let rows: Vec<Vec<Cell>> = escape::HOSTILE
+            .iter()
+            .map(|h| vec![Cell::from(*h)])
+            .collect();
+        let t = table(&["h"], &rows);
+        let plain =
+            String::from_utf8(anstream::adapter::strip_bytes(t.as_bytes()).into_vec()).unwrap();
+        assert!(!plain.chars().any(escape::is_hostile_control), "{plain:?}");
+        // Our bold header is the only escape sequence.
+        assert_eq!(t.matches('\u{1b}').count(), 2, "{t:?}");
+        assert_eq!(plain.lines().count(), escape::HOSTILE.len() + 1);
+        assert!(!t.contains('\u{9b}') && !t.contains('\u{7}'));
+    }
+
+    #[test]
+    fn text_files_keep_no_escape_sequences() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.md");
+        write_text_atomic(&p, &escape::HOSTILE.join("\n")).unwrap();
+        let written = std::fs::read_to_string(&p).unwrap();
+        assert!(!written.contains(['\u{1b}', '\u{9b}', '\u{7}', '\u{202E}']));
+        assert!(
+            written.contains("<script>alert(1)</script>"),
+            "the format's own escaping is the renderer's"
         );
     }
 

@@ -13,6 +13,7 @@ use super::CorpusArgs;
 use crate::corpus::{Country, Framework, NationalsRule};
 use crate::error::Result;
 use crate::gap::{self, Comparison, ProvisionComparison};
+use crate::md_format;
 use crate::output::{self, Cell, Format};
 
 /// Arguments of `harmonia compare`.
@@ -305,18 +306,24 @@ fn markdown(
             ]
         })
         .collect();
-    let mut out = format!(
+    let mut out = md_format!(
         "# Dual criminality: {} ({}) and {} ({})\n\nFramework `{}` ({}), as of {}.\n\n",
-        a.name, a.code, b.name, b.code, framework.id, framework.title, cmp.as_of
+        a.name,
+        a.code,
+        b.name,
+        b.code,
+        framework.id,
+        framework.title,
+        cmp.as_of
     );
-    out.push_str(&format!(
+    out.push_str(&md_format!(
         "{}. The threshold is a maximum prison term of at least {} in both countries; it checks \
          the penalty only, not treaties or nationality. `unknown` means the corpus does not \
          record a status or a penalty.\n\n{}.  \n{}.\n\n",
         summary.line(),
         gapfmt::months_human(cmp.threshold_months),
-        crate::render::markdown::escape_inline(&nationals_line(a)),
-        crate::render::markdown::escape_inline(&nationals_line(b)),
+        nationals_line(a),
+        nationals_line(b),
     ));
     let threshold = threshold_header(cmp);
     if !offence_rows.is_empty() {
@@ -348,13 +355,9 @@ fn markdown(
         .provisions
         .iter()
         .flat_map(|p| {
-            p.notes.iter().map(move |n| {
-                format!(
-                    "- **{}**: {}\n",
-                    p.provision,
-                    crate::render::markdown::escape_inline(n)
-                )
-            })
+            p.notes
+                .iter()
+                .map(move |n| md_format!("- **{}**: {}\n", p.provision, n))
         })
         .collect();
     if !notes.is_empty() {

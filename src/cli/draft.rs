@@ -87,7 +87,7 @@ pub fn execute(args: Args) -> Result<i32> {
     };
     let text = templates.render(name, escape, &set)?;
     match &args.out {
-        Some(path) => output::write_atomic(path, text.as_bytes())?,
+        Some(path) => output::write_text_atomic(path, &text)?,
         None => output::print(&text),
     }
     Ok(0)

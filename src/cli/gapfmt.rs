@@ -198,20 +198,20 @@ pub fn scores_text(framework: &Framework, scores: &Scores) -> String {
 /// The score block in Markdown: a table of areas and the overall score with the examined
 /// share of each, then counts.
 pub fn scores_md(framework: &Framework, scores: &Scores) -> String {
-    let mut rows: Vec<Vec<String>> = scored_areas(framework, scores)
+    let mut rows: Vec<Vec<Cell>> = scored_areas(framework, scores)
         .into_iter()
         .map(|a| {
             vec![
-                a.to_string(),
-                score(scores.areas[a]),
-                pct(scores.areas_examined[a]),
+                a.into(),
+                score(scores.areas[a]).into(),
+                pct(scores.areas_examined[a]).into(),
             ]
         })
         .collect();
     rows.push(vec![
-        "**overall**".to_string(),
-        score(scores.overall),
-        pct(scores.examined),
+        Cell::markup("**overall**"),
+        score(scores.overall).into(),
+        pct(scores.examined).into(),
     ]);
     format!(
         "{}\nProvisions: {}.\n\nThe {SCORE_BASIS}.\n",

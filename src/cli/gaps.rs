@@ -14,6 +14,7 @@ use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, Coverage, Scores};
 use crate::id::CountryCode;
+use crate::md_format;
 use crate::output::{self, Cell, Format};
 
 /// Arguments of `harmonia gaps`.
@@ -124,11 +125,11 @@ fn notes_md(r: &Report) -> String {
     let mut out = String::new();
     for c in &r.provisions {
         for n in &c.notes {
-            out.push_str(&format!(
+            out.push_str(&md_format!(
                 "- **{}** ({}): {}\n",
                 c.provision,
-                crate::render::markdown::escape_inline(&n.source),
-                crate::render::markdown::escape_inline(&n.text)
+                n.source,
+                n.text
             ));
         }
     }
@@ -205,12 +206,10 @@ fn markdown(framework: &Framework, r: &Report) -> String {
             ]
         })
         .collect();
-    format!(
-        "# Gaps: {} ({})\n\n{}.\n\n{}\n{}## Scores\n\n{}",
-        r.name,
-        r.country,
-        md_scope(framework, r),
-        output::md_table(
+    md_format!("# Gaps: {} ({})\n\n", r.name, r.country)
+        + &md_scope(framework, r)
+        + ".\n\n"
+        + &output::md_table(
             &[
                 "provision",
                 "article",
@@ -224,18 +223,21 @@ fn markdown(framework: &Framework, r: &Report) -> String {
                 "flags",
             ],
             &rows,
-        ),
-        notes_md(r),
-        gapfmt::scores_md(framework, &r.scores)
-    )
+        )
+        + "\n"
+        + &notes_md(r)
+        + "## Scores\n\n"
+        + &gapfmt::scores_md(framework, &r.scores)
 }
 
 fn md_scope(framework: &Framework, r: &Report) -> String {
-    let area = r.area.map(|a| format!(", area {a}")).unwrap_or_default();
-    format!(
-        "Framework `{}` ({}){area}, as of {}",
-        framework.id, framework.title, r.as_of
-    )
+    let area = r
+        .area
+        .map(|a| md_format!(", area {}", a))
+        .unwrap_or_default();
+    md_format!("Framework `{}` ({})", framework.id, framework.title)
+        + &area
+        + &md_format!(", as of {}", r.as_of)
 }
 
 fn csv(r: &Report) -> Result<String> {

@@ -12,6 +12,7 @@ use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, CountryCoverage, Coverage, Scores, Status};
 use crate::id::{CountryCode, ProvisionId};
+use crate::md_format;
 use crate::output::{self, Cell, Format};
 
 /// Arguments of `harmonia history`.
@@ -234,29 +235,29 @@ fn markdown(framework: &Framework, r: &Report) -> String {
     let mut headers = vec!["as of", "overall", "examined"];
     headers.extend(areas.iter().copied());
     headers.push("changed");
-    let rows: Vec<Vec<String>> = r
+    let rows: Vec<Vec<Cell>> = r
         .points
         .iter()
         .map(|p| {
-            let mut row = vec![
-                p.as_of.to_string(),
-                gapfmt::score(p.scores.overall),
-                gapfmt::pct(p.scores.examined),
+            let mut row: Vec<Cell> = vec![
+                p.as_of.to_string().into(),
+                gapfmt::score(p.scores.overall).into(),
+                gapfmt::pct(p.scores.examined).into(),
             ];
-            row.extend(areas.iter().map(|a| area_score(p, a)));
-            row.push(changes(p));
+            row.extend(areas.iter().map(|a| Cell::from(area_score(p, a))));
+            // Provision ids (validated) and status words: our own text.
+            row.push(Cell::markup(changes(p)));
             row
         })
         .collect();
-    format!(
-        "# History: {} ({})\n\nFramework `{}` ({}): scores at every date the law changed, up to {}.\n\n{}",
+    md_format!(
+        "# History: {} ({})\n\nFramework `{}` ({}): scores at every date the law changed, up to {}.\n\n",
         r.name,
         r.country,
         framework.id,
         framework.title,
-        r.as_of,
-        output::md_table(&headers, &rows)
-    )
+        r.as_of
+    ) + &output::md_table(&headers, &rows)
 }
 
 fn csv(framework: &Framework, r: &Report) -> Result<String> {

@@ -39,7 +39,17 @@ pub struct IndexArgs {
 
 /// Runs `harmonia index`.
 pub fn execute(args: Args) -> Result<i32> {
-    let refreshed = refresh(&args.corpus, &args.index, args.rebuild, true)?;
+    let options = build::Options {
+        rebuild: args.rebuild,
+        progress: true,
+        verify: true,
+    };
+    let refreshed = refresh_with(&args.corpus, &args.index, &options)?;
+    if let Some(damage) = &refreshed.repaired {
+        output::eprint(&format!(
+            "harmonia: the index was damaged: {damage}; rebuilt it\n"
+        ));
+    }
     let r = &refreshed.report;
     match args.format {
         Format::Json => output::print(&output::json(&json!({
@@ -52,6 +62,7 @@ pub fn execute(args: Args) -> Result<i32> {
             "files": r.files_total,
             "sections": r.sections_total,
             "seconds": r.seconds,
+            "repaired": refreshed.repaired.as_ref().map(|d| d.what.clone()),
         }))),
         _ => {
             let where_ = refreshed
@@ -78,14 +89,27 @@ pub(crate) fn refresh(
     rebuild: bool,
     progress: bool,
 ) -> Result<Refreshed> {
+    let options = build::Options {
+        rebuild,
+        progress,
+        verify: false,
+    };
+    refresh_with(corpus, index_args, &options)
+}
+
+/// [`refresh`] with all the options.
+pub(crate) fn refresh_with(
+    corpus: &CorpusArgs,
+    index_args: &IndexArgs,
+    options: &build::Options,
+) -> Result<Refreshed> {
     let source = corpus.source();
     let dir = match &index_args.dir {
         Some(d) => d.clone(),
         None => index::default_location(&source)?,
     };
     let mut problems = Diagnostics::new();
-    let options = build::Options { rebuild, progress };
-    match build::refresh(&source, &dir, &options, &mut problems) {
+    match build::refresh(&source, &dir, options, &mut problems) {
         Ok(r) => Ok(r),
         Err(e @ Error::InvalidCorpus { .. }) => {
             let text: Vec<String> = problems

@@ -15,6 +15,7 @@ use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, CountryCoverage, Coverage, Scores};
 use crate::id::{CountryCode, ProvisionId};
+use crate::md_format;
 use crate::output::{self, Cell, Format};
 use crate::render::{self, Escape, Templates};
 
@@ -213,16 +214,23 @@ fn markdown(framework: &Framework, r: &Report) -> String {
             cells
         })
         .collect();
-    let area = r.area.map(|a| format!(", area {a}")).unwrap_or_default();
-    format!(
-        "# Coverage matrix: {}\n\nFramework `{}`{area}, as of {}. `missing`: examined and \
-         absent; `unknown`: not examined (the corpus may not hold the law). The {}.\n\n{}",
+    let area = r
+        .area
+        .map(|a| md_format!(", area {}", a))
+        .unwrap_or_default();
+    md_format!(
+        "# Coverage matrix: {}\n\nFramework `{}`",
         framework.title,
-        framework.id,
-        r.as_of,
-        gapfmt::SCORE_BASIS,
-        output::md_table(&headers, &rows)
-    )
+        framework.id
+    ) + &area
+        + &md_format!(
+            ", as of {}. `missing`: examined and absent; `unknown`: not examined (the corpus \
+             may not hold the law). The ",
+            r.as_of
+        )
+        + gapfmt::SCORE_BASIS
+        + ".\n\n"
+        + &output::md_table(&headers, &rows)
 }
 
 fn html(templates: &Templates, framework: &Framework, r: &Report) -> Result<String> {

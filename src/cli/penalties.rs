@@ -14,6 +14,7 @@ use super::CorpusArgs;
 use crate::corpus::Framework;
 use crate::error::Result;
 use crate::gap::{self, CountryPenalty, Flag, PenaltyStats, PenaltyTable};
+use crate::md_format;
 use crate::output::{self, Cell, Format};
 
 /// Arguments of `harmonia penalties`.
@@ -169,12 +170,14 @@ fn table(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> Str
 }
 
 fn markdown(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> String {
-    let mut out = format!(
-        "# Penalties\n\nFramework `{}` ({}), as of {date}. Minimum: the lowest among the \
+    let mut out = md_format!(
+        "# Penalties\n\nFramework `{}` ({}), as of {}. Minimum: the lowest among the \
          sections in force when each states one (`-`: not stated); maximum: the highest, life \
          above every term, aggravated ranges apart; `not recorded`: the corpus does not hold \
          the penalty.\n",
-        framework.id, framework.title
+        framework.id,
+        framework.title,
+        date
     );
     for t in tables {
         let rows: Vec<Vec<String>> = t
@@ -193,37 +196,37 @@ fn markdown(framework: &Framework, date: NaiveDate, tables: &[PenaltyTable]) -> 
                 ]
             })
             .collect();
-        out.push_str(&format!(
-            "\n## {} {}\n\n{}\n{}.\n",
-            t.provision,
-            t.title,
-            output::md_table(&HEADERS, &rows),
-            stats_line(&t.stats)
-        ));
+        out.push_str(&md_format!("\n## {} {}\n\n", t.provision, t.title));
+        out.push_str(&output::md_table(&HEADERS, &rows));
+        out.push_str(&md_format!("\n{}.\n", stats_line(&t.stats)));
     }
     out
 }
 
 fn csv(tables: &[PenaltyTable]) -> Result<String> {
-    let rows: Vec<Vec<String>> = tables
+    let rows: Vec<Vec<Cell>> = tables
         .iter()
         .flat_map(|t| {
             t.countries.iter().map(move |c| {
                 vec![
-                    t.provision.to_string(),
-                    c.country.to_string(),
-                    c.name.clone(),
-                    c.status.to_string(),
-                    gapfmt::months_csv(c.min_months),
-                    gapfmt::months_csv(c.max_months),
-                    c.life.to_string(),
-                    gapfmt::months_csv(c.aggravated_max_months),
-                    c.aggravated_life.to_string(),
-                    c.min_months.map(gapfmt::months_human).unwrap_or_default(),
-                    max_text(c),
-                    gapfmt::join(&c.sections, ";"),
-                    gapfmt::join(&c.fines, ";"),
-                    gapfmt::join(&gapfmt::flags(&c.flags), ";"),
+                    t.provision.to_string().into(),
+                    c.country.to_string().into(),
+                    c.name.clone().into(),
+                    c.status.to_string().into(),
+                    gapfmt::months_csv(c.min_months).into(),
+                    gapfmt::months_csv(c.max_months).into(),
+                    c.life.to_string().into(),
+                    gapfmt::months_csv(c.aggravated_max_months).into(),
+                    c.aggravated_life.to_string().into(),
+                    c.min_months
+                        .map(gapfmt::months_human)
+                        .unwrap_or_default()
+                        .into(),
+                    // Our words (`-` when no term is stated), not corpus text.
+                    Cell::markup(max_text(c)),
+                    gapfmt::join(&c.sections, ";").into(),
+                    gapfmt::join(&c.fines, ";").into(),
+                    gapfmt::join(&gapfmt::flags(&c.flags), ";").into(),
                 ]
             })
         })

@@ -68,7 +68,7 @@ pub fn execute(args: Args) -> Result<i32> {
         _ => ("report.html.j2", Escape::Html),
     };
     let text = templates.render(name, escape, &report)?;
-    output::write_atomic(&args.out, text.as_bytes())?;
+    output::write_text_atomic(&args.out, &text)?;
     output::eprint(&format!("wrote {}\n", args.out.display()));
     Ok(0)
 }

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::id::ProvisionId;
 use crate::index::build::Action;
 use crate::index::query::{DateFilter, SearchRequest, SearchResults};
-use crate::index::SearchIndex;
+use crate::index::{verify, SearchIndex};
 use crate::output::{self, Format};
 
 /// Arguments of `harmonia search`.
@@ -127,18 +127,32 @@ pub fn execute(args: Args) -> Result<i32> {
     }
     let request = request(&args, &refreshed.skeleton)?;
     let index = match SearchIndex::open(&refreshed.generation) {
-        Ok(index) => index,
+        Ok(index) => Some(index),
         // Another process published a newer index and deleted this one between our check
         // and our opening it: look again.
-        Err(_) if !refreshed.generation.exists() => {
-            SearchIndex::open(&refresh(&args.corpus, &args.index, false, true)?.generation)?
-        }
-        Err(e) => return Err(e),
+        Err(_) if !refreshed.generation.exists() => Some(SearchIndex::open(
+            &refresh(&args.corpus, &args.index, false, true)?.generation,
+        )?),
+        // Perhaps damaged: the search below finds out, rebuilds and searches again.
+        Err(_) => None,
     };
-    if let Some(file) = &args.bench_queries {
-        return bench(&index, &request, file, args.bench_rounds);
+    if let (Some(index), Some(file)) = (&index, &args.bench_queries) {
+        return bench(index, &request, file, args.bench_rounds);
     }
-    let results = index.search(&request)?;
+    let mut opened = index;
+    let (results, repaired) = verify::search_healing(
+        &refreshed.generation,
+        |generation| match opened.take() {
+            Some(index) => index.search(&request),
+            None => SearchIndex::open(generation)?.search(&request),
+        },
+        || Ok(refresh(&args.corpus, &args.index, true, true)?.generation),
+    )?;
+    if let Some(damage) = repaired {
+        output::eprint(&format!(
+            "harmonia: the index was damaged: {damage}; rebuilt it\n"
+        ));
+    }
     let out = match args.format {
         Format::Json => to_json(&results, &request, report),
         Format::Md => to_markdown(&results, &request),
@@ -434,21 +448,23 @@ fn to_table(results: &SearchResults, request: &SearchRequest) -> String {
 
 fn to_markdown(results: &SearchResults, request: &SearchRequest) -> String {
     let mut out = format!("{}\n\n", output::md_cell(&scope(results, request)));
-    let rows: Vec<Vec<String>> = results
+    let rows: Vec<Vec<output::Cell>> = results
         .hits
         .iter()
         .enumerate()
         .map(|(i, h)| {
             vec![
-                (i + 1).to_string(),
-                format!("`{}`", h.section),
-                h.country.clone(),
-                h.language.clone(),
-                h.heading.clone(),
-                h.provisions.join(", "),
-                format!("{:.2}", h.score),
-                h.snippet.to_markdown(),
-                why_line(h),
+                (i + 1).to_string().into(),
+                // A section id is validated (no backticks): our markup around it.
+                output::Cell::markup(format!("`{}`", h.section)),
+                h.country.clone().into(),
+                h.language.clone().into(),
+                h.heading.clone().into(),
+                h.provisions.join(", ").into(),
+                format!("{:.2}", h.score).into(),
+                // Escaped piece by piece by the snippet, highlights in bold.
+                output::Cell::markup(h.snippet.to_markdown()),
+                why_line(h).into(),
             ]
         })
         .collect();

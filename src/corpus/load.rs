@@ -145,6 +145,7 @@ pub fn load_files(files: &[SourceFile], origin: String) -> Loaded {
             countries,
             statutes,
             origin,
+            coverage_cache: Default::default(),
         },
         diagnostics: out,
     }
@@ -417,6 +418,7 @@ fn read_provisions(fw: &mut Framework, f: &SourceFile, text: &str, out: &mut Dia
         Ok(d) => d,
         Err(e) => return out.push(e),
     };
+    doc.warnings.iter().cloned().for_each(|w| out.push(w));
     stray_blocks(file, &doc, out);
     for section in &doc.sections {
         let Some(block) = first_block(file, &section.blocks, out) else {
@@ -1376,6 +1378,7 @@ impl Cx<'_> {
                 return None;
             }
         };
+        doc.warnings.iter().cloned().for_each(|w| out.push(w));
         let Some(fm) = &doc.front_matter else {
             out.push(
                 Diagnostic::error(file, "statute has no front matter")

@@ -52,6 +52,8 @@ pub struct Doc {
     pub stray_blocks: Vec<Chunk>,
     /// The sections, in file order.
     pub sections: Vec<RawSection>,
+    /// Problems that do not stop reading (an HTML comment never closed).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Byte offsets of line starts, to turn offsets into 1-based lines and columns.
@@ -222,6 +224,11 @@ pub fn parse(file: &str, text: &str) -> Result<Doc, Diagnostic> {
                     body_range_start = range.end;
                 }
             }
+            Event::Start(Tag::HtmlBlock) => {
+                if let Some(w) = unclosed_comment(file, body, range, body_start, &lines) {
+                    doc.warnings.push(w);
+                }
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let is_harmonia = match &kind {
                     CodeBlockKind::Fenced(info) => {
@@ -254,6 +261,53 @@ pub fn parse(file: &str, text: &str) -> Result<Doc, Diagnostic> {
         &mut excluded,
     );
     Ok(doc)
+}
+
+/// A warning when the HTML block at `range` of `body` is a comment (`<!--`) that is never
+/// closed: CommonMark then hides everything after it, so headings and `harmonia` blocks
+/// further down silently vanish.
+fn unclosed_comment(
+    file: &str,
+    body: &str,
+    range: Range<usize>,
+    body_start: usize,
+    lines: &Lines,
+) -> Option<Diagnostic> {
+    let block = body.get(range.clone())?;
+    let opening = block.find("<!--")?;
+    if !block[..opening].trim().is_empty() || block[opening..].contains("-->") {
+        return None;
+    }
+    let start = body_start + range.start + opening;
+    let line = lines.line(start);
+    let column = u32::try_from(start - lines.start(line)).unwrap_or(0) + 1;
+    let last = lines.line(body_start + range.end.saturating_sub(1).max(range.start));
+    let hidden_blocks = block
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            (t.starts_with("```") || t.starts_with("~~~"))
+                && t.trim_start_matches(['`', '~'])
+                    .trim_start()
+                    .starts_with("harmonia")
+        })
+        .count();
+    let hidden_headings = block
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .count();
+    Some(
+        Diagnostic::warning(
+            file,
+            format!(
+                "HTML comment `<!--` is never closed: lines {line}-{last} are hidden \
+                 ({hidden_headings} heading(s), {hidden_blocks} harmonia block(s) not read)"
+            ),
+        )
+        .at(line, column)
+        .width(4)
+        .hint("close the comment with `-->` where it should end"),
+    )
 }
 
 fn first_line(text: &str) -> &str {
@@ -291,6 +345,26 @@ mod tests {
         let art2 = &doc.sections[2];
         assert_eq!(art2.blocks[0].origin.line, 22);
         assert_eq!(art2.blocks[0].origin.indent, 2);
+    }
+
+    #[test]
+    fn an_unclosed_comment_is_a_located_warning() {
+        let text = "---\nid: x\n---\n\n## Art. 1\n\n<!-- draft note\n\n## Art. 2\n\n```harmonia\nimplements: []\n```\n";
+        let doc = parse("f.md", text).unwrap();
+        assert_eq!(doc.sections.len(), 1, "the comment swallows Art. 2");
+        let w = &doc.warnings[0];
+        assert_eq!((w.line, w.column), (Some(7), Some(1)));
+        assert!(w.message.contains("never closed"), "{}", w.message);
+        assert!(
+            w.message.contains("1 heading(s), 1 harmonia block(s)"),
+            "{}",
+            w.message
+        );
+        // Closed comments, and comments closed on their own line, are fine.
+        let ok = "## A\n\n<!-- note -->\n\n<!--\nnote\n-->\n\n## B\n";
+        let doc = parse("f.md", ok).unwrap();
+        assert!(doc.warnings.is_empty());
+        assert_eq!(doc.sections.len(), 2);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct Corpus {
     pub statutes: Vec<Statute>,
     /// Where the corpus was read from, for people.
     pub origin: String,
+    /// Coverage computed once per country, framework and date ([`crate::gap::cache`]).
+    pub coverage_cache: crate::gap::cache::CoverageCache,
 }
 
 impl Corpus {

@@ -49,7 +49,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str, origin: Origin) -> Res
     };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
         let mut message = message_of(&e);
-        if message.contains("budget breached") {
+        if message.contains("budget breached") || message.contains("too large or too complex") {
             // serde-saphyr names the limit in Rust syntax (`ScalarBytes { .. }`).
             message = "the YAML expands beyond harmonia's limits (aliases, nesting or repeated text)".into();
         }
@@ -75,14 +75,101 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str, origin: Origin) -> Res
     })
 }
 
-/// The error's message, without the location suffix serde-saphyr appends.
+/// The error's message in plain words, without the location suffix serde-saphyr appends:
+/// serde-saphyr's user-facing wording, then [`plain_words`] for what serde and the derive
+/// macros say in Rust terms.
 fn message_of(e: &serde_saphyr::Error) -> String {
-    let text = e.without_snippet().to_string();
+    use serde_saphyr::MessageFormatter as _;
+    let text = serde_saphyr::UserMessageFormatter
+        .format_message(e.without_snippet())
+        .into_owned();
     let text = match text.rfind(" at line ") {
         Some(i) if text[i..].contains("column") => text[..i].to_string(),
         _ => text,
     };
-    text.lines().next().unwrap_or_default().trim().to_string()
+    plain_words(text.lines().next().unwrap_or_default().trim())
+}
+
+/// Rewrites what the parser and serde say in programmers' terms (`use Option<String>`,
+/// `set DuplicateKeyPolicy in Options`, `expected struct RawCountry`, `u32`) into words a
+/// corpus author reads.
+pub fn plain_words(message: &str) -> String {
+    let mut m = message.to_string();
+    if m.starts_with("null is not allowed here")
+        || m.starts_with("cannot deserialize null")
+        || m.contains("invalid type: null")
+        || m.contains("invalid type: unit")
+    {
+        return "this key has no value; write a value after the colon or remove the key".into();
+    }
+    if let Some(rest) = m.strip_prefix("duplicate mapping key `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return format!("key `{key}` is written twice in the same mapping; keep one");
+    }
+    if m.starts_with("duplicate mapping key") {
+        return "a key is written twice in the same mapping; keep one".into();
+    }
+    for (parser, plain) in [
+        (
+            "expected mapping start",
+            "expected a mapping of keys (`key: value` lines)",
+        ),
+        ("expected sequence start", "expected a list"),
+        ("expected string scalar", "expected a text"),
+        ("expected scalar", "expected a single value"),
+    ] {
+        if m.contains(parser) {
+            m = m.replacen(parser, plain, 1);
+        }
+    }
+    // Rust type names in "expected ..." parts.
+    for (rust, plain) in [
+        ("a sequence", "a list"),
+        ("sequence", "a list"),
+        ("a map", "a mapping of keys"),
+        ("map", "a mapping of keys"),
+        ("a borrowed string", "a text"),
+        ("a string", "a text"),
+        ("string", "a text"),
+        ("a boolean", "true or false"),
+        ("u8", "a whole number"),
+        ("u16", "a whole number"),
+        ("u32", "a whole number"),
+        ("u64", "a whole number"),
+        ("usize", "a whole number"),
+        ("i32", "a whole number"),
+        ("i64", "a whole number"),
+        ("f64", "a number"),
+        ("f32", "a number"),
+    ] {
+        for prefix in ["expected ", "invalid type: "] {
+            let from = format!("{prefix}{rust}");
+            if let Some(i) = m.find(&from) {
+                let end = i + from.len();
+                let boundary = m[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                if boundary {
+                    m.replace_range(i..end, &format!("{prefix}{plain}"));
+                }
+            }
+        }
+    }
+    // `expected struct RawCountry`, `expected enum Kind`, `expected Option<...>`.
+    for kind in ["struct ", "enum ", "tuple struct ", "newtype struct "] {
+        let from = format!("expected {kind}");
+        if let Some(i) = m.find(&from) {
+            let name_end = m[i + from.len()..]
+                .find(|c: char| !c.is_alphanumeric() && c != '_')
+                .map_or(m.len(), |j| i + from.len() + j);
+            m.replace_range(i..name_end, "expected a mapping of keys");
+        }
+    }
+    // Whatever is left in Rust terms goes.
+    for leak in ["; use Option<", ", set DuplicateKeyPolicy", " (use Option<"] {
+        if let Some(i) = m.find(leak) {
+            m.truncate(i);
+        }
+    }
+    m
 }
 
 fn first_lower(s: &str) -> String {
@@ -223,6 +310,68 @@ mod tests {
             text.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
         }
         assert!(parse::<serde::de::IgnoredAny>("f.md", &text, AT).is_err());
+    }
+}
+
+#[cfg(test)]
+mod plain_messages {
+    use super::*;
+    use crate::corpus::raw::{RawCountry, RawMapping, RawStatute};
+
+    /// Words of Rust and of the YAML library that no corpus author should read.
+    const INTERNALS: &[&str] = &[
+        "Option<", "Options", "Policy", "struct ", "enum ", "Raw", "Spanned", "serde", "saphyr",
+        "budget", "::", "u32", "u64", "usize", "f64", "Vec<", "String",
+    ];
+
+    fn assert_plain(d: &Diagnostic) {
+        for word in INTERNALS {
+            assert!(!d.message.contains(word), "{word} in {:?}", d.message);
+        }
+        assert!(d.line.is_some() && d.column.is_some(), "located: {d:?}");
+    }
+
+    #[test]
+    fn messages_speak_plain_words() {
+        let at = Origin { line: 2, indent: 0 };
+        let cases: &[(&str, &str)] = &[
+            ("code: XA\nname:\nregion: r\n", "has no value"),
+            ("code: XA\nname: n\nregion: r\nregion: s\n", "written twice"),
+            ("code: XA\nname: [a, b]\nregion: r\n", "expected a text"),
+            ("- a\n- b\n", "expected a mapping of keys"),
+            ("code: XA\nname: n\nregion: r\ntreaties: {a: 1}\n", "expected a list"),
+            ("code: XA\nname: n\nregion: r\nlanguages: x: y\n", ""),
+            ("code: XA\nname: n\nregion: r\ntreaties:\n  - framework: bc\n    status: party\n    reservations: 3\n", "expected a list"),
+        ];
+        for (text, wanted) in cases {
+            let d = parse::<RawCountry>("c.yaml", text, at).unwrap_err();
+            assert_plain(&d);
+            assert!(d.message.contains(wanted), "{text:?}: {:?}", d.message);
+        }
+        for (text, wanted) in [
+            ("id: [1]\n", "expected a text"),
+            ("id: s\nin_force: [2020]\n", "expected a text"),
+        ] {
+            let d = parse::<RawStatute>("s.md", text, at).unwrap_err();
+            assert_plain(&d);
+            assert!(d.message.contains(wanted), "{text:?}: {:?}", d.message);
+        }
+        for (text, wanted) in [
+            ("implements:\n  - provision:\n", "has no value"),
+            ("penalty: {prison: 3}\n", "expected a list"),
+            (
+                "penalty: {prison: [1 year, 2 years], fine: [1]}\n",
+                "expected a text",
+            ),
+            (
+                "implements: [{provision: bc-2, elements: x}]\n",
+                "expected a list",
+            ),
+        ] {
+            let d = parse::<RawMapping>("s.md", text, at).unwrap_err();
+            assert_plain(&d);
+            assert!(d.message.contains(wanted), "{text:?}: {:?}", d.message);
+        }
     }
 }
 

@@ -39,6 +39,7 @@
 //!   and reserved count 1, partial the covered share of the elements not reserved, missing 0.
 //!   Every score goes with its examined share: the fraction of provisions with a verdict.
 
+pub mod cache;
 mod compare;
 pub mod penalties;
 

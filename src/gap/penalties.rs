@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{coverage, is_false, round3, Flag, Note, Status};
+use super::{is_false, round3, Flag, Note, Status};
 use crate::corpus::{Corpus, Country, Framework, Provision, Term};
 use crate::id::{CountryCode, ProvisionId, SectionId};
 
@@ -126,7 +126,8 @@ pub fn penalties(
     let rows: Vec<CountryPenalty> = countries
         .iter()
         .map(|c| {
-            let cov = coverage(corpus, framework, c, date);
+            // Once per country and date, not once per provision (`cache`).
+            let cov = super::cache::cached_coverage(corpus, framework, c, date);
             let p = cov.provision(&provision.id);
             let fines = p
                 .map(|p| {

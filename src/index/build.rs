@@ -35,7 +35,7 @@ use super::root::{self, BuildLock, IndexRoot};
 use super::scan::{self, CorpusFile, Kind};
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use super::terms::TermTable;
-use super::{analyzers, env_usize, index_error};
+use super::{analyzers, env_usize, index_error, verify};
 use crate::corpus::load::{load_files, read_statute_file};
 use crate::corpus::{Corpus, CorpusSource, Statute};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
@@ -48,6 +48,9 @@ pub struct Options {
     pub rebuild: bool,
     /// Show a progress bar (on a terminal only).
     pub progress: bool,
+    /// Check an up-to-date index for damage ([`super::verify::verify`]: every segment file
+    /// against its checksum) and rebuild it when damaged.
+    pub verify: bool,
 }
 
 /// What a refresh did.
@@ -91,12 +94,49 @@ pub struct Refreshed {
     pub report: Report,
     /// The model law and countries of the corpus (statutes left out), for validating filters.
     pub skeleton: Corpus,
+    /// The damage found and repaired by rebuilding, when [`Options::verify`] found some.
+    pub repaired: Option<verify::Damage>,
 }
 
 /// Brings the index in `root` up to date with the corpus at `source`. Corpus errors are
 /// added to `diagnostics` and end the refresh with [`Error::InvalidCorpus`], leaving the
 /// previous index untouched.
 pub fn refresh(
+    source: &CorpusSource,
+    root: &Path,
+    options: &Options,
+    diagnostics: &mut Diagnostics,
+) -> Result<Refreshed, Error> {
+    let explain = |e: Error| {
+        let corpus_bytes = scan::scan(source)
+            .map(|files| files.iter().map(|f| f.size).sum())
+            .unwrap_or(0);
+        verify::explain_failure(root, e, corpus_bytes)
+    };
+    let refreshed = refresh_once(source, root, options, diagnostics).map_err(explain)?;
+    if !options.verify || refreshed.report.action != Action::Fresh {
+        return Ok(refreshed);
+    }
+    let Err(damage) = verify::verify(&refreshed.generation) else {
+        return Ok(refreshed);
+    };
+    let rebuild = Options {
+        rebuild: true,
+        ..options.clone()
+    };
+    let mut repaired = refresh_once(source, root, &rebuild, diagnostics)
+        .map_err(explain)
+        .map_err(|e| Error::DamagedIndex {
+            dir: root.to_path_buf(),
+            damage: damage.what.clone(),
+            why: e.to_string(),
+        })?;
+    repaired.repaired = Some(damage);
+    Ok(repaired)
+}
+
+/// One refresh, without checking for damage or explaining failures.
+fn refresh_once(
     source: &CorpusSource,
     root: &Path,
     options: &Options,
@@ -156,6 +196,7 @@ pub fn refresh(
                 generation,
                 report,
                 skeleton,
+                repaired: None,
             });
         }
         let Some(held) = lock.take() else {
@@ -188,6 +229,7 @@ pub fn refresh(
             generation,
             report,
             skeleton,
+            repaired: None,
         });
     }
 }

@@ -15,7 +15,8 @@
 //! - [`bridge`]: natural-language queries as concepts reached in every language, and why a
 //!   section matched;
 //! - [`eval`]: the labelled query set and its recall, MRR and nDCG;
-//! - [`query`]: query parsing, filters, ranking, snippets and facets.
+//! - [`query`]: query parsing, filters, ranking, snippets and facets;
+//! - [`verify`]: damage found and repaired, read-only indexes, full disks.
 //!
 //! ```no_run
 //! use harmonia::corpus::CorpusSource;
@@ -49,6 +50,7 @@ pub mod root;
 pub mod scan;
 pub mod schema;
 pub mod terms;
+pub mod verify;
 
 use std::path::PathBuf;
 

@@ -212,9 +212,10 @@ impl Snippet {
         })
     }
 
-    /// Plain text with highlights in `**`..`**` (Markdown bold).
+    /// Markdown: the text escaped for inline Markdown, highlights in `**`..`**` (bold).
     pub fn to_markdown(&self) -> String {
-        self.render(str::to_string, |s| format!("**{s}**"))
+        use crate::output::escape::markdown_inline;
+        self.render(markdown_inline, |s| format!("**{}**", markdown_inline(s)))
     }
 }
 
@@ -242,7 +243,9 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Opens the index generation in `dir`.
     pub fn open(dir: &std::path::Path) -> Result<SearchIndex, Error> {
-        let mut index = Index::open_in_dir(dir).map_err(index_error)?;
+        // Through a directory that needs no lock file on a read-only folder.
+        let mut index =
+            Index::open(super::verify::ReadOnlyTolerant::open(dir)?).map_err(index_error)?;
         // Segments are searched in parallel, one thread a core (at most four).
         let threads = env_usize("HARMONIA_SEARCH_THREADS").unwrap_or_else(|| {
             std::thread::available_parallelism()
@@ -316,6 +319,18 @@ impl SearchIndex {
     /// Parses a query string, with a message for people when it is malformed.
     pub fn parse(&self, query: &str) -> Result<Box<dyn Query>, Error> {
         use tantivy::query::QueryParserError as E;
+        // Control characters are no words; as separators inside a word (`A\0\0A`) they
+        // reached a debug assertion of tantivy's phrase scorer (fuzzing, docs/fuzzing.md).
+        let cleaned: String;
+        let query = if query.chars().any(char::is_control) {
+            cleaned = query
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            cleaned.as_str()
+        } else {
+            query
+        };
         self.parser.parse_query(query).map_err(|e| {
             let message = match &e {
                 E::SyntaxError(_) => format!(
@@ -1291,7 +1306,8 @@ mod tests {
             true,
         );
         assert_eq!(s.text, "… el <que> accediere sin …");
-        assert_eq!(s.to_markdown(), "… el <que> **accediere** sin …");
+        // Markdown escapes like every corpus value in Markdown (the HTML of `<que>` too).
+        assert_eq!(s.to_markdown(), "… el &lt;que&gt; **accediere** sin …");
         assert_eq!(s.to_html(), "… el &lt;que&gt; <mark>accediere</mark> sin …");
         // Escaped like every corpus text in HTML: `=` too, so no attribute can form.
         let s = collapse("<img onerror=x>", &[], false, false);

@@ -124,33 +124,34 @@ pub fn escape_html(text: &str) -> String {
 
 /// Escapes a plain string for inline use in Markdown (a title, a label, a table cell): it
 /// cannot start a link, an HTML tag, emphasis, code or a new table cell, and stays on one
-/// line.
+/// line. The Markdown channel's rule, [`crate::output::escape::markdown_inline`].
 pub fn escape_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::output::escape::markdown_inline(text)
 }
 
 /// Corpus Markdown made safe to paste into a Markdown document: raw HTML becomes escaped
-/// text, a link with an unsafe destination and every image become their text.
+/// text, a link with an unsafe destination, every reference-style link and every image
+/// become their text, link reference definitions are dropped (a report joins many sections:
+/// a reference in one and a `javascript:` definition in another must not meet), and control
+/// characters are removed.
 pub fn sanitize_markdown(markdown: &str) -> String {
+    let clean = crate::output::escape::file_text(markdown);
+    let markdown = clean.as_ref();
     // (start, end, replacement), in source order.
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let mut open: Option<(usize, usize, String)> = None; // a link or image being dropped
     let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    let mut parser = Parser::new_ext(markdown, options()).into_offset_iter();
+    // Definitions are known once the blocks are parsed, before the first event.
+    let first = parser.next();
+    for (_, def) in parser.reference_definitions().iter() {
+        let mut end = def.span.end;
+        while markdown[end.min(markdown.len())..].starts_with(['\n', '\r']) {
+            end += 1;
+        }
+        edits.push((def.span.start, end.min(markdown.len()), String::new()));
+    }
+    for (event, range) in first.into_iter().chain(parser) {
         if let Some((_, _, text)) = open.as_mut() {
             match &event {
                 Event::Start(Tag::Link { .. } | Tag::Image { .. }) => depth += 1,
@@ -181,7 +182,17 @@ pub fn sanitize_markdown(markdown: &str) -> String {
                 dest_url,
                 ..
             }) => {
-                let safe = link_type == LinkType::Email || is_safe_link(&dest_url);
+                let by_reference = matches!(
+                    link_type,
+                    LinkType::Reference
+                        | LinkType::ReferenceUnknown
+                        | LinkType::Collapsed
+                        | LinkType::CollapsedUnknown
+                        | LinkType::Shortcut
+                        | LinkType::ShortcutUnknown
+                );
+                let safe =
+                    !by_reference && (link_type == LinkType::Email || is_safe_link(&dest_url));
                 if !safe {
                     open = Some((range.start, range.end, String::new()));
                     depth = 0;
@@ -282,6 +293,30 @@ mod tests {
         assert!(md.contains("{{ 7*7 }}"), "{md}");
         assert!(md.contains("A bad and"), "{md}");
         assert!(!md.contains("!["), "{md}");
+    }
+
+    #[test]
+    fn reference_definitions_are_dropped() {
+        // Two sections of a report: apart, neither is a link; together they would be.
+        let a = sanitize_markdown("See [click][x] and [x] and [y][].\n");
+        let b = sanitize_markdown(
+            "Text.\n\n[x]: javascript:alert(1)\n[y]: <https://e.org> \"t\"\n\nMore.\n",
+        );
+        assert!(!b.contains("javascript:") && !b.contains("[x]:"), "{b}");
+        let joined = format!("{a}\n\n{b}");
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&joined, Options::all()));
+        assert!(!html.contains("<a "), "{html}");
+        // A reference resolved inside one text becomes its text.
+        let c = sanitize_markdown("A [c][z] b.\n\n[z]: javascript:alert(1)\n");
+        assert!(!c.contains("javascript") && c.contains("A c b."), "{c}");
+        assert!(b.contains("Text.") && b.contains("More."), "{b}");
+    }
+
+    #[test]
+    fn controls_are_removed_from_markdown() {
+        let md = sanitize_markdown("a \u{1b}]0;title\u{7} b \u{9b}2J c\n");
+        assert_eq!(md, "a ]0;title b 2J c\n");
     }
 
     #[test]
