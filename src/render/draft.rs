@@ -14,7 +14,7 @@
 //! This module builds the values; the templates (`draft.md.j2`, `draft.txt.j2`,
 //! `partials/draft.*.j2`) lay them out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -361,38 +361,64 @@ fn propose_penalty(
     }
 }
 
-/// The article a new one is numbered after: for an offence, one implementing a related
-/// provision, else the highest-numbered article implementing a provision of the same area;
-/// for other provisions the other way round.
-fn anchor<'a>(
-    corpus: &'a Corpus,
-    cov: &CountryCoverage,
-    p: &Provision,
-) -> Option<(&'a Statute, ArticleRef)> {
-    let located = |sid: &SectionId| -> Option<(&'a Statute, ArticleRef)> {
-        let st = corpus.statute(sid.statute())?;
-        let s = st.section(sid.local())?;
-        numbering::of_section(s).map(|r| (st, r))
-    };
-    let related = || {
-        p.related.iter().find_map(|rel| {
-            let rel = ProvisionId::parse(rel).ok()?;
-            cov.provision(&rel)?.sections.iter().find_map(&located)
-        })
-    };
-    let same_area = || {
-        cov.provisions
-            .iter()
-            .filter(|c| c.area == p.area)
-            .flat_map(|c| c.sections.iter().filter_map(&located))
-            .max_by_key(|(_, r)| r.base)
-    };
-    // An offence goes beside a related offence; a definition or a power beside the
-    // provisions of its own area.
-    if gap::is_offence(p) {
-        related().or_else(same_area)
-    } else {
-        same_area().or_else(related)
+/// The articles new ones can be numbered after, found once per country: every implementing
+/// section's article number (headings are parsed once, not once per draft), the first of
+/// each provision, and the highest-numbered of each area.
+struct Anchors<'a> {
+    first_of: HashMap<&'a ProvisionId, (&'a Statute, ArticleRef)>,
+    top_of_area: HashMap<&'a str, (&'a Statute, ArticleRef)>,
+}
+
+impl<'a> Anchors<'a> {
+    fn of(corpus: &'a Corpus, cov: &'a CountryCoverage) -> Anchors<'a> {
+        let mut located: HashMap<&SectionId, Option<(&'a Statute, ArticleRef)>> = HashMap::new();
+        let mut first_of = HashMap::new();
+        let mut top_of_area: HashMap<&'a str, (&'a Statute, ArticleRef)> = HashMap::new();
+        for c in &cov.provisions {
+            for sid in &c.sections {
+                let found = located
+                    .entry(sid)
+                    .or_insert_with(|| {
+                        let st = corpus.statute(sid.statute())?;
+                        let s = st.section(sid.local())?;
+                        numbering::of_section(s).map(|r| (st, r))
+                    })
+                    .clone();
+                let Some(found) = found else { continue };
+                first_of.entry(&c.provision).or_insert_with(|| found.clone());
+                let top = top_of_area
+                    .entry(c.area.as_str())
+                    .or_insert_with(|| found.clone());
+                // As `max_by_key`: the last of equal bases wins.
+                if found.1.base >= top.1.base {
+                    *top = found;
+                }
+            }
+        }
+        Anchors {
+            first_of,
+            top_of_area,
+        }
+    }
+
+    /// The article a new one is numbered after: for an offence, one implementing a related
+    /// provision, else the highest-numbered article implementing a provision of the same area;
+    /// for other provisions the other way round.
+    fn anchor(&self, p: &Provision) -> Option<(&'a Statute, ArticleRef)> {
+        let related = || {
+            p.related.iter().find_map(|rel| {
+                let rel = ProvisionId::parse(rel).ok()?;
+                self.first_of.get(&rel).cloned()
+            })
+        };
+        let same_area = || self.top_of_area.get(p.area.as_str()).cloned();
+        // An offence goes beside a related offence; a definition or a power beside the
+        // provisions of its own area.
+        if gap::is_offence(p) {
+            related().or_else(same_area)
+        } else {
+            same_area().or_else(related)
+        }
     }
 }
 
@@ -418,6 +444,7 @@ pub fn drafts(
     if !has_ui {
         notes.push(ui.fill("ui_fallback", &[("lang", &ui.language_name(&lang))]));
     }
+    let anchors = Anchors::of(corpus, &cov);
     let mut drafts = Vec::new();
     let mut to_examine = Vec::new();
     for (p, c) in framework.provisions.iter().zip(&cov.provisions) {
@@ -439,7 +466,7 @@ pub fn drafts(
             corpus,
             framework,
             country,
-            &cov,
+            &anchors,
             p,
             c,
             &lang,
@@ -483,7 +510,7 @@ fn draft(
     corpus: &Corpus,
     framework: &Framework,
     country: &Country,
-    cov: &CountryCoverage,
+    anchors: &Anchors,
     p: &Provision,
     c: &Coverage,
     lang: &str,
@@ -526,7 +553,7 @@ fn draft(
         };
         ("amendment", target, true, String::new())
     } else {
-        let found = anchor(corpus, cov, p);
+        let found = anchors.anchor(p);
         let proposed = numbering.propose(found.as_ref().map(|(st, r)| (*st, r)));
         match (&found, proposed.derived) {
             (Some((st, r)), true) => {
