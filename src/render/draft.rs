@@ -385,7 +385,9 @@ impl<'a> Anchors<'a> {
                     })
                     .clone();
                 let Some(found) = found else { continue };
-                first_of.entry(&c.provision).or_insert_with(|| found.clone());
+                first_of
+                    .entry(&c.provision)
+                    .or_insert_with(|| found.clone());
                 let top = top_of_area
                     .entry(c.area.as_str())
                     .or_insert_with(|| found.clone());
