@@ -102,6 +102,7 @@ pub fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
             "statute" => name.ends_with(".md") && !in_model,
             "country" => name == "country.yaml",
             "framework" => name.ends_with(".md") && in_model,
+            "import" => f.components().any(|c| c.as_os_str() == "import"),
             _ => false,
         };
         if wanted {

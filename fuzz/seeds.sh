@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Copies the seed inputs of fuzz target $1 from the fixtures into folder $2:
-# statute files, country records, framework provisions, or the benchmark queries.
+# statute files, country records, framework provisions, the benchmark queries, or the
+# published-statute sources of the importers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=$1
@@ -11,6 +12,7 @@ case $target in
   country) find tests/fixtures -name country.yaml ;;
   framework) find tests/fixtures -path '*/model-law/*' -name '*.md' ;;
   query) ;;
+  import) find tests/fixtures/import -type f ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac | while read -r f; do
   cp "$f" "$out/seed-$(echo "$f" | tr '/' '_')"

@@ -9,7 +9,10 @@
 //! - [`country`]: the bytes are `statutes/xa/country.yaml`, read with the frameworks (and
 //!   used the same way when clean);
 //! - [`framework`]: the bytes are the provisions file `offences.md` of the fixture framework;
-//! - [`query`]: the bytes are a search query against an index of the gap fixture.
+//! - [`query`]: the bytes are a search query against an index of the gap fixture;
+//! - [`import`]: the bytes are a published statute given to `harmonia import` in each of its
+//!   formats (Markdown, Akoma Ntoso, plain text); what it writes is read back as a statute
+//!   file, as `check` would.
 
 #![allow(dead_code)]
 
@@ -226,4 +229,45 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("country", country),
     ("framework", framework),
     ("query", query),
+    ("import", import),
 ];
+
+/// A published statute in every source format `harmonia import` reads; each import that
+/// succeeds is read back as a statute file of the corpus.
+pub fn import(data: &[u8]) {
+    use harmonia::import::{self, ImportOptions, SourceFormat};
+    let text = String::from_utf8_lossy(data);
+    let Ok(country) = harmonia::id::CountryCode::parse("XA") else {
+        return;
+    };
+    let opts = ImportOptions {
+        country,
+        id: None,
+        language: None,
+        source_name: "fuzzed".to_string(),
+    };
+    for format in [
+        SourceFormat::Markdown,
+        SourceFormat::Akn,
+        SourceFormat::Text,
+    ] {
+        match import::import(&text, format, &opts) {
+            Ok(imported) => {
+                let f = file(
+                    "statutes/xa/imported.md",
+                    imported.markdown.clone().into_bytes(),
+                );
+                let (_, diagnostics) =
+                    harmonia::corpus::load::read_statute_file(&skeleton().frameworks, &f);
+                render_all(&diagnostics);
+            }
+            Err(problems) => {
+                let mut d = harmonia::diagnostic::Diagnostics::new();
+                for x in problems {
+                    d.push(x);
+                }
+                render_all(&d);
+            }
+        }
+    }
+}

@@ -10,7 +10,7 @@ runs=${1:-1000000}
 max=${2:-3600}
 host=$(rustc -vV | sed -n 's/^host: //p')
 mkdir -p target/fuzz/logs
-for t in statute country framework query; do
+for t in statute country framework query import; do
   corpus=target/fuzz/corpus/$t
   artifacts=target/fuzz/artifacts/$t
   mkdir -p "$corpus" "$artifacts"
@@ -20,7 +20,7 @@ for t in statute country framework query; do
     -artifact_prefix="$artifacts/" -print_final_stats=1 >"target/fuzz/logs/$t.log" 2>&1 &
 done
 wait
-for t in statute country framework query; do
+for t in statute country framework query import; do
   echo "== $t"
   grep -E "^#[0-9]+ +(INITED|DONE)|^Done|^stat::" "target/fuzz/logs/$t.log" || true
   ls "target/fuzz/artifacts/$t"

@@ -5,7 +5,7 @@
 #
 #   scripts/fuzz.sh [TARGET|all] [SECONDS] [-- LIBFUZZER-FLAGS...]
 #
-# TARGET is statute, country, framework or query (default: all); SECONDS a target
+# TARGET is statute, country, framework, query or import (default: all); SECONDS a target
 # (default 60). Seeds come from the fixtures (fuzz/seeds.sh); the growing corpus is kept in
 # target/fuzz/corpus/TARGET, crashes in target/fuzz/artifacts/TARGET. The last line of each
 # run ("Done N runs in S second(s)") and libFuzzer's cov:/ft: figures go in docs/fuzzing.md.
@@ -15,7 +15,7 @@ targets=${1:-all}
 seconds=${2:-60}
 shift $(( $# > 2 ? 2 : $# ))
 [ "${1:-}" = "--" ] && shift
-[ "$targets" = all ] && targets="statute country framework query"
+[ "$targets" = all ] && targets="statute country framework query import"
 
 host=$(rustc -vV | sed -n 's/^host: //p')
 export RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \

@@ -77,6 +77,11 @@ fn queries_never_panic() {
 
 /// Inputs that once failed a target (found by libFuzzer; docs/fuzzing.md), replayed.
 #[test]
+fn imports_never_panic() {
+    run("import");
+}
+
+#[test]
 fn regressions_stay_fixed() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
