@@ -7,7 +7,7 @@
 #![allow(clippy::needless_borrow)]
 
 use chrono::NaiveDate;
-use harmonia::corpus::{self, Corpus, CorpusSource, Review, Treaty, TreatyStatus};
+use harmonia::corpus::{self, Corpus, CorpusSource, Review, Section, Treaty, TreatyStatus};
 use harmonia::gap::{self, Status};
 use harmonia::id::{CountryCode, ProvisionId};
 
@@ -23,6 +23,70 @@ fn shipped() -> &'static Corpus {
         );
         loaded.corpus
     })
+}
+
+// Lookups the country fact files share (tests/corpus_facts/<cc>.rs).
+
+/// Shared by the country fact files.
+fn section<'a>(c: &'a Corpus, statute: &str, local: &str) -> &'a Section {
+    c.statutes
+        .iter()
+        .find(|s| s.id == statute)
+        .unwrap_or_else(|| panic!("{statute} missing"))
+        .section(local)
+        .unwrap_or_else(|| panic!("{statute}#{local} missing"))
+}
+
+/// Shared by the country fact files.
+fn max_months(s: &Section) -> Option<f64> {
+    s.mapping
+        .as_ref()
+        .and_then(|m| m.penalty.as_ref())
+        .and_then(|p| p.prison.as_ref())
+        .unwrap_or_else(|| panic!("{}: no prison term", s.id))
+        .max_months()
+}
+
+/// Shared by the country fact files.
+fn aggravated_life(s: &Section) -> bool {
+    s.mapping
+        .as_ref()
+        .and_then(|m| m.penalty.as_ref())
+        .is_some_and(|p| {
+            p.aggravated
+                .iter()
+                .any(|a| a.prison.as_ref().is_some_and(|t| t.max.is_life()))
+        })
+}
+
+/// Shared by the country fact files.
+fn status(cc: &str, provision: &str) -> Status {
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
+    gap::coverage(&c, bc, country, d("2026-12-03"))
+        .provision(&ProvisionId::parse(provision).unwrap())
+        .unwrap()
+        .status
+}
+
+/// Shared by the country fact files.
+fn unknown_count(cc: &str) -> usize {
+    let c = shipped();
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
+    gap::coverage(&c, bc, country, d("2026-12-03"))
+        .provisions
+        .iter()
+        .filter(|p| p.status == Status::Unknown)
+        .count()
+}
+
+/// Shared by the country fact files.
+fn maps(s: &Section, provision: &str, element: &str) -> bool {
+    s.implementations()
+        .iter()
+        .any(|i| i.provision.as_str() == provision && i.elements.iter().any(|e| e == element))
 }
 
 fn d(s: &str) -> NaiveDate {

@@ -3,64 +3,6 @@
 #[allow(unused_imports)]
 use super::*;
 
-use harmonia::corpus::Section;
-
-fn section<'a>(c: &'a Corpus, statute: &str, local: &str) -> &'a Section {
-    c.statutes
-        .iter()
-        .find(|s| s.id == statute)
-        .unwrap_or_else(|| panic!("{statute} missing"))
-        .section(local)
-        .unwrap_or_else(|| panic!("{statute}#{local} missing"))
-}
-
-fn max_months(s: &Section) -> Option<f64> {
-    s.mapping
-        .as_ref()
-        .and_then(|m| m.penalty.as_ref())
-        .and_then(|p| p.prison.as_ref())
-        .unwrap_or_else(|| panic!("{}: no prison term", s.id))
-        .max_months()
-}
-
-fn aggravated_life(s: &Section) -> bool {
-    s.mapping
-        .as_ref()
-        .and_then(|m| m.penalty.as_ref())
-        .is_some_and(|p| {
-            p.aggravated
-                .iter()
-                .any(|a| a.prison.as_ref().is_some_and(|t| t.max.is_life()))
-        })
-}
-
-fn status(cc: &str, provision: &str) -> Status {
-    let c = shipped();
-    let bc = c.framework("bc").unwrap();
-    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
-    gap::coverage(&c, bc, country, d("2026-12-03"))
-        .provision(&ProvisionId::parse(provision).unwrap())
-        .unwrap()
-        .status
-}
-
-fn unknown_count(cc: &str) -> usize {
-    let c = shipped();
-    let bc = c.framework("bc").unwrap();
-    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
-    gap::coverage(&c, bc, country, d("2026-12-03"))
-        .provisions
-        .iter()
-        .filter(|p| p.status == Status::Unknown)
-        .count()
-}
-
-fn maps(s: &Section, provision: &str, element: &str) -> bool {
-    s.implementations()
-        .iter()
-        .any(|i| i.provision.as_str() == provision && i.elements.iter().any(|e| e == element))
-}
-
 #[test]
 fn united_states_declarations_and_the_article_10_reservation() {
     // WIPO Lex US/952 and eli.gov.pl Dz.U. 2015 poz. 729: declarations under Arts. 2, 6(1)(b), 7
