@@ -89,6 +89,24 @@ fn maps(s: &Section, provision: &str, element: &str) -> bool {
         .any(|i| i.provision.as_str() == provision && i.elements.iter().any(|e| e == element))
 }
 
+/// A statute of the corpus by id.
+fn statute_of<'a>(c: &'a Corpus, id: &str) -> &'a harmonia::corpus::Statute {
+    c.statutes
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("{id} missing"))
+}
+
+/// A provision's status in a country on a date.
+fn status_on(c: &Corpus, cc: &str, provision: &str, date: &str) -> Status {
+    let bc = c.framework("bc").unwrap();
+    let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
+    gap::coverage(c, bc, country, d(date))
+        .provision(&ProvisionId::parse(provision).unwrap())
+        .unwrap()
+        .status
+}
+
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }

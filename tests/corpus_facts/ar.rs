@@ -3,29 +3,13 @@
 #[allow(unused_imports)]
 use super::*;
 
-fn ar_statute<'a>(c: &'a Corpus, id: &str) -> &'a harmonia::corpus::Statute {
-    c.statutes
-        .iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("{id} missing"))
-}
-
-fn ar_status(c: &Corpus, provision: &str, date: &str) -> Status {
-    let bc = c.framework("bc").unwrap();
-    let ar = c.country(&CountryCode::parse("AR").unwrap()).unwrap();
-    gap::coverage(c, bc, ar, d(date))
-        .provision(&ProvisionId::parse(provision).unwrap())
-        .unwrap()
-        .status
-}
-
 #[test]
 fn forgery_offences_reach_electronic_documents_from_ley_26388() {
     // Código Penal arts. 292 and 77 as consolidated on argentina.gob.ar (Infoleg): 1 to 6 years
     // for a public instrument, 6 months to 2 years for a private one, 3 to 8 years for identity
     // documents; "documento" covers any medium since Ley 26.388 (in force 4 July 2008).
     let c = shipped();
-    let cp = ar_statute(&c, "ar-codigo-penal");
+    let cp = statute_of(&c, "ar-codigo-penal");
     let mapping = cp.section("cp-292").unwrap().mapping.as_ref().unwrap();
     assert!(mapping
         .implements
@@ -38,8 +22,8 @@ fn forgery_offences_reach_electronic_documents_from_ley_26388() {
     let aggravated = penalty.aggravated[0].prison.as_ref().unwrap();
     assert_eq!(aggravated.max_months(), Some(96.0));
     assert_eq!(mapping.in_force, Some(d("2008-07-04")));
-    assert_ne!(ar_status(&c, "bc-7", "2026-11-01"), Status::Unknown);
-    assert_ne!(ar_status(&c, "bc-7", "2026-11-01"), Status::Missing);
+    assert_ne!(status_on(&c, "AR", "bc-7", "2026-11-01"), Status::Unknown);
+    assert_ne!(status_on(&c, "AR", "bc-7", "2026-11-01"), Status::Missing);
 }
 
 #[test]
@@ -47,7 +31,7 @@ fn copyright_offences_carry_the_estafa_penalty() {
     // Ley 11.723 art. 71 refers to Código Penal art. 172: one month to six years (aprendiendoderechotuc
     // reproduction of arts. 71-72 bis; art. 172 on argentina.gob.ar).
     let c = shipped();
-    let law = ar_statute(&c, "ar-ley-11723");
+    let law = statute_of(&c, "ar-ley-11723");
     let prison = law
         .section("arts-71-72")
         .unwrap()
@@ -62,7 +46,7 @@ fn copyright_offences_carry_the_estafa_penalty() {
         .unwrap();
     assert_eq!(prison.min_months, Some(1.0));
     assert_eq!(prison.max_months(), Some(72.0));
-    assert_ne!(ar_status(&c, "bc-10", "2026-11-01"), Status::Unknown);
+    assert_ne!(status_on(&c, "AR", "bc-10", "2026-11-01"), Status::Unknown);
 }
 
 #[test]
@@ -87,7 +71,7 @@ fn the_24_7_point_is_the_ministry_of_justice() {
     }
     // Monist: the approved treaty is domestic law from its entry into force (1 Oct 2018).
     assert_eq!(t.domestic_effect.as_ref().unwrap().date, d("2018-10-01"));
-    assert_ne!(ar_status(&c, "bc-35", "2026-11-01"), Status::Unknown);
+    assert_ne!(status_on(&c, "AR", "bc-35", "2026-11-01"), Status::Unknown);
 }
 
 #[test]
@@ -106,7 +90,7 @@ fn argentina_is_examined_except_real_time_traffic_data() {
     assert!(unknown.len() <= 3, "{unknown:?}");
     assert!(cov.scores.examined >= 0.9, "{}", cov.scores.examined);
     // Corporate liability: Ley 27.401 covers corruption offences only.
-    assert_eq!(ar_status(&c, "bc-12", "2026-11-01"), Status::Missing);
+    assert_eq!(status_on(&c, "AR", "bc-12", "2026-11-01"), Status::Missing);
 }
 
 #[test]

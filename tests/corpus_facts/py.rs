@@ -3,13 +3,6 @@
 #[allow(unused_imports)]
 use super::*;
 
-fn py_statute<'a>(c: &'a Corpus, id: &str) -> &'a harmonia::corpus::Statute {
-    c.statutes
-        .iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("{id} missing"))
-}
-
 fn py_coverage(c: &Corpus, date: &str) -> harmonia::gap::CountryCoverage {
     let bc = c.framework("bc").unwrap();
     let py = c.country(&CountryCode::parse("PY").unwrap()).unwrap();
@@ -21,7 +14,7 @@ fn access_interception_and_devices_are_mapped_without_a_penalty() {
     // Review 2026-12 items A1-A3 (CoE Octopus: Paraguay's law is Budapest-compliant; Ley 4439/2011
     // added arts. 146 b-d and 174 b). Mapped on their conduct; penalties not read, so unrecorded.
     let c = shipped();
-    let law = py_statute(&c, "py-ley-4439");
+    let law = statute_of(&c, "py-ley-4439");
     for (section, provision) in [
         ("cp-146b", "bc-2"),
         ("cp-146c", "bc-3"),
@@ -51,7 +44,7 @@ fn data_forgery_carries_five_years_and_ten_when_especially_serious() {
     // Código Penal art. 248 (1997 text, read in a structured copy of the code): up to 5 years or a
     // fine; especially serious cases up to 10 years (art. 246, inc. 4).
     let c = shipped();
-    let cp = py_statute(&c, "py-codigo-penal");
+    let cp = statute_of(&c, "py-codigo-penal");
     let penalty = cp
         .section("cp-248")
         .unwrap()
@@ -75,7 +68,7 @@ fn ley_5994_approved_the_convention() {
     // ILO NATLEX: Ley 5994 of 15 Dec 2017, in force 21 Dec 2017. Constitution art. 141: approved and
     // deposited treaties are part of domestic law.
     let c = shipped();
-    let law = py_statute(&c, "py-ley-5994");
+    let law = statute_of(&c, "py-ley-5994");
     assert_eq!(law.enacted, Some(d("2017-12-15")));
     assert_eq!(law.in_force, Some(d("2017-12-21")));
     assert!(budapest(&c, "PY").domestic_effect.is_some());

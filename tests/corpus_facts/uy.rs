@@ -3,19 +3,12 @@
 #[allow(unused_imports)]
 use super::*;
 
-fn uy_statute<'a>(c: &'a Corpus, id: &str) -> &'a harmonia::corpus::Statute {
-    c.statutes
-        .iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("{id} missing"))
-}
-
 #[test]
 fn ley_20327_takes_effect_ten_days_after_publication() {
     // IMPO original text: published in the Diario Oficial on 25 Sep 2024; promulgated 23 Aug 2024.
     // Código Civil art. 1 (Parliament's text): ten days after the promulgation is made known.
     let c = shipped();
-    let law = uy_statute(&c, "uy-ley-20327");
+    let law = statute_of(&c, "uy-ley-20327");
     assert_eq!(law.enacted, Some(d("2024-08-23")));
     assert_eq!(law.in_force, Some(d("2024-10-05")));
     let bc = c.framework("bc").unwrap();
@@ -32,7 +25,7 @@ fn copyright_and_access_penalties() {
     // Ley 9.739 art. 46 as given by Ley 17.616 (cudisco.org reproduction): 3 months of prisión to
     // 3 years of penitenciaría. CP art. 297-BIS (IMPO): 6 to 24 months of prisión.
     let c = shipped();
-    let copyright = uy_statute(&c, "uy-ley-9739")
+    let copyright = statute_of(&c, "uy-ley-9739")
         .section("art-46")
         .unwrap()
         .mapping
@@ -45,7 +38,7 @@ fn copyright_and_access_penalties() {
         .unwrap();
     assert_eq!(copyright.min_months, Some(3.0));
     assert_eq!(copyright.max_months(), Some(36.0));
-    let access = uy_statute(&c, "uy-ley-20327")
+    let access = statute_of(&c, "uy-ley-20327")
         .section("cp-297-bis")
         .unwrap()
         .mapping
@@ -109,7 +102,7 @@ fn ley_17060_dates_and_cooperation_limited_to_its_own_offences() {
     // art. 1. Art. 34 covers requests about the offences of Ley 17.060 only, so the article is
     // plain text and maps no Budapest provision.
     let c = shipped();
-    let law = uy_statute(&c, "uy-ley-17060");
+    let law = statute_of(&c, "uy-ley-17060");
     assert_eq!(law.enacted, Some(d("1998-12-23")));
     assert_eq!(law.in_force, Some(d("1999-01-18")));
     assert_eq!(law.review, harmonia::corpus::Review::Verified);
@@ -127,7 +120,7 @@ fn ley_18600_brings_electronic_documents_under_forgery() {
     // altering or destroying an electronic document falls under CP arts. 236-245; promulgated
     // 21 Sep 2009, Diario Oficial 5 Nov 2009.
     let c = shipped();
-    let law = uy_statute(&c, "uy-ley-18600");
+    let law = statute_of(&c, "uy-ley-18600");
     assert_eq!(law.enacted, Some(d("2009-09-21")));
     assert_eq!(law.review, harmonia::corpus::Review::Verified);
     let art4 = law.section("art-4").unwrap();
@@ -143,7 +136,7 @@ fn copyright_offence_in_the_wording_of_ley_17616() {
     // uy/UY-ley-9739.md): three months' prison to three years' penitentiary; wording from Ley
     // 17.616, Diario Oficial 17 Jan 2003 (uy/UY-ley-17616.md).
     let c = shipped();
-    let law = uy_statute(&c, "uy-ley-9739");
+    let law = statute_of(&c, "uy-ley-9739");
     assert_eq!(law.enacted, Some(d("1937-12-17")));
     assert_eq!(law.review, harmonia::corpus::Review::Verified);
     let art46 = law.section("art-46").unwrap().mapping.as_ref().unwrap();
