@@ -346,10 +346,9 @@ mod uy;
 /// Countries still above the 10% cap of unknown provisions, with the most they may have:
 /// the list may only shrink, and each bound only fall, as their law is brought in (issue
 /// "examine every cell"; docs/corpus-review/<cc>.md says what was tried).
-/// UY was added back on 2026-12-03 (corpus-r4b): Ley 17.060 art. 34, which had been mapped to
-/// Arts. 23, 25 and 31 from a UN review summary, covers only that law's own offences on the IMPO
-/// text, so those three cells became unknown again.
-const UNKNOWN_ABOVE_CAP: [(&str, usize); 4] = [("DO", 13), ("PA", 4), ("PE", 7), ("UY", 6)];
+/// UY left the list again on 2026-12-03 (corpus2-uy): Ley 19.574's cooperation chapter now
+/// implements Arts. 23, 25 and 31 in place of Ley 17.060 art. 34, withdrawn by corpus-r4b.
+const UNKNOWN_ABOVE_CAP: [(&str, usize); 3] = [("DO", 13), ("PA", 4), ("PE", 7)];
 
 #[test]
 fn no_country_has_more_than_a_tenth_of_its_provisions_unexamined() {

@@ -75,24 +75,22 @@ fn uruguay_is_invited_with_no_treaty_effect() {
         .provision(&ProvisionId::parse("bc-27").unwrap())
         .unwrap();
     assert_eq!(bc27.status, Status::Partial);
-    // Ley 17.060 art. 34 (IMPO text, copy in legalize-dev/legalize-uy, uy/UY-ley-17060.md)
-    // governs foreign requests concerning the offences of that law only (corruption), so it is
-    // no general cooperation rule: Arts. 23, 25 and 31 rest on treaties not brought in and are
-    // unknown, like spontaneous information, confidentiality and interception assistance.
+    // Ley 19.574 arts. 68-77 (IMPO text, copy in legalize-dev/legalize-uy, uy/UY-ley-19574.md)
+    // govern foreign requests for laundering and its predicate offences, computer fraud among
+    // them: Art. 25 is partly implemented (no rule on expedited means). Spontaneous information,
+    // confidentiality and interception assistance rest on treaties whose texts were not read.
     let bc25 = cov
         .provision(&ProvisionId::parse("bc-25").unwrap())
         .unwrap();
-    assert_eq!(bc25.status, Status::Unknown);
+    assert_eq!(bc25.status, Status::Partial);
+    assert_eq!(bc25.missing, ["urgent-communications"]);
     let unknown: Vec<&str> = cov
         .provisions
         .iter()
         .filter(|p| p.status == Status::Unknown)
         .map(|p| p.provision.as_str())
         .collect();
-    assert_eq!(
-        unknown,
-        ["bc-23", "bc-25", "bc-26", "bc-28", "bc-31", "bc-34"]
-    );
+    assert_eq!(unknown, ["bc-26", "bc-28", "bc-34"]);
 }
 
 #[test]
@@ -111,7 +109,63 @@ fn ley_17060_dates_and_cooperation_limited_to_its_own_offences() {
     let uy = c.country(&CountryCode::parse("UY").unwrap()).unwrap();
     let bc23 = ProvisionId::parse("bc-23").unwrap();
     let now = gap::coverage(&c, bc, uy, d("2026-11-01"));
-    assert_eq!(now.provision(&bc23).unwrap().status, Status::Unknown);
+    // Art. 23 is implemented by Ley 19.574 (2017), never by Ley 17.060.
+    let sections = &now.provision(&bc23).unwrap().sections;
+    assert!(!sections.is_empty());
+    assert!(sections.iter().all(|s| s.statute() != "uy-ley-17060"));
+}
+
+#[test]
+fn ley_19574_cooperation_chapter_dates_and_reach() {
+    // Ley 19.574 (IMPO text, copy in legalize-dev/legalize-uy, uy/UY-ley-19574.md): promulgated
+    // 20 Dec 2017, Diario Oficial 10 Jan 2018, in force ten days later under Código Civil art. 1.
+    // Art. 71: dual criminality judged on the conduct; art. 73: refusal only on grave public
+    // order, security or essential-interest grounds; art. 72: searches, seizure and handing over
+    // of objects and documents on request, with no expedited rule.
+    let c = shipped();
+    let law = statute_of(&c, "uy-ley-19574");
+    assert_eq!(law.enacted, Some(d("2017-12-20")));
+    assert_eq!(law.in_force, Some(d("2018-01-20")));
+    assert_eq!(law.review, harmonia::corpus::Review::Verified);
+    let arts = law.section("arts-71-77").unwrap().implementations();
+    let bc25 = arts
+        .iter()
+        .find(|i| i.provision.as_str() == "bc-25")
+        .unwrap();
+    assert!(bc25
+        .elements
+        .iter()
+        .any(|e| e.as_str() == "dual-criminality-conduct"));
+    let bc = c.framework("bc").unwrap();
+    let uy = c.country(&CountryCode::parse("UY").unwrap()).unwrap();
+    let bc31 = ProvisionId::parse("bc-31").unwrap();
+    let before = gap::coverage(&c, bc, uy, d("2018-01-19"));
+    assert_eq!(before.provision(&bc31).unwrap().status, Status::Unknown);
+    let after = gap::coverage(&c, bc, uy, d("2018-01-20"));
+    let p31 = after.provision(&bc31).unwrap();
+    assert_eq!(p31.status, Status::Partial);
+    assert_eq!(p31.missing, ["expedited"]);
+    // Art. 68: the MEC's Dirección de Cooperación Jurídica Internacional receives the requests;
+    // with art. 73's refusal grounds, two elements of Art. 27 are covered.
+    let bc27 = after
+        .provision(&ProvisionId::parse("bc-27").unwrap())
+        .unwrap();
+    assert!(bc27.covered.iter().any(|e| e == "refusal-grounds"));
+    assert!(bc27.covered.iter().any(|e| e == "central-authority"));
+}
+
+#[test]
+fn treaty_approval_laws_are_recorded_but_map_nothing() {
+    // IMPO texts (copies in legalize-dev/legalize-uy): Ley 18.810 approved the Inter-American
+    // Convention on Mutual Assistance in Criminal Matters (promulgated 23 Sep 2011); Ley 20.004
+    // approved the Ibero-American convention on evidence in cybercrime matters (25 Nov 2021).
+    // The treaty texts were not read, so no section is mapped.
+    let c = shipped();
+    let law = statute_of(&c, "uy-tratados-cooperacion-penal");
+    assert_eq!(law.review, harmonia::corpus::Review::Verified);
+    assert!(law.section("ley-18810").unwrap().text.contains("23 de septiembre de 2011"));
+    assert!(law.section("ley-20004").unwrap().text.contains("25 de noviembre de 2021"));
+    assert!(law.sections.iter().all(|s| s.mapping.is_none()));
 }
 
 #[test]
