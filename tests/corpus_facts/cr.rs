@@ -172,3 +172,44 @@ fn nationals_are_extradited_only_for_drug_trafficking_and_terrorism_since_2025()
     assert_eq!(rule.rule.as_str(), "conditional");
     assert!(rule.note.as_deref().unwrap_or("").contains("Ley 10730"));
 }
+
+#[test]
+fn making_phonograms_available_online_carries_six_months_to_two_years_up_to_five() {
+    // Ley 8039 art. 52 as reformed by Ley 8834 of 3 May 2010, SCIJ article page (version 3 of 3,
+    // heading "Ley 8039, Fecha 12/10/2000"): six months to two years or a fine for damage up to
+    // 20 base salaries; one to four and three to five years for higher damage, kept apart as
+    // aggravated ranges. The making-available wording reaches online transmission.
+    let c = shipped();
+    let law = c.statutes.iter().find(|s| s.id == "cr-ley-8039").unwrap();
+    assert_eq!(law.enacted, Some(d("2000-10-12")));
+    assert_eq!(law.review, harmonia::corpus::Review::Verified);
+    let block = law.section("art-52").unwrap().mapping.as_ref().unwrap();
+    let penalty = block.penalty.as_ref().unwrap();
+    let basic = penalty.prison.as_ref().unwrap();
+    assert_eq!(basic.min_months, Some(6.0));
+    assert_eq!(basic.max_months(), Some(24.0));
+    let highest = penalty
+        .aggravated
+        .iter()
+        .filter_map(|a| a.prison.as_ref().and_then(|p| p.max_months()))
+        .fold(0.0, f64::max);
+    assert_eq!(highest, 60.0);
+    let cov = cr_coverage(&c);
+    let bc10 = provision(&cov, "bc-10");
+    assert_eq!(bc10.status, Status::Full);
+    assert_eq!(bc10.max_prison_months, Some(24.0));
+}
+
+#[test]
+fn extradition_requires_dual_criminality_and_a_one_year_penalty() {
+    // Ley 4795 art. 3(d) and (e), SCIJ article page (version of 20 September 2023): no
+    // extradition when the act is no offence under Costa Rican law or when the penalty assigned
+    // in the requesting State is under one year. That implements Art. 24's extraditable
+    // offences; the authority of Art. 24(7) is still not found.
+    let c = shipped();
+    let cov = cr_coverage(&c);
+    let bc24 = provision(&cov, "bc-24");
+    assert_eq!(bc24.status, Status::Partial);
+    assert!(bc24.covered.iter().any(|e| e == "extraditable-offences"));
+    assert_eq!(bc24.missing, ["designated-authority"]);
+}
