@@ -91,7 +91,10 @@ fn ley_3440_copyright_offence_and_aut_dedere() {
     let copyright = section(&c, "py-codigo-penal", "cp-184");
     assert!(maps(copyright, "bc-10", "related-rights"));
     assert_eq!(max_months(copyright), Some(60.0));
-    assert_eq!(copyright.mapping.as_ref().unwrap().in_force, Some(d("2009-07-16")));
+    assert_eq!(
+        copyright.mapping.as_ref().unwrap().in_force,
+        Some(d("2009-07-16"))
+    );
     assert_eq!(status_on(&c, "PY", "bc-10", "2026-11-01"), Status::Full);
     let treaty_offences = section(&c, "py-codigo-penal", "cp-8");
     assert!(maps(treaty_offences, "bc-22", "aut-dedere"));
