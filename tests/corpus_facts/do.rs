@@ -163,3 +163,43 @@ fn new_penal_code_punishes_inducers_cooperators_and_accomplices() {
     let after = gap::coverage(&c, bc, dr, d("2026-08-04"));
     assert_eq!(provision(&after, "bc-11").covered, ["aiding-abetting"]);
 }
+
+#[test]
+fn central_authority_is_the_procuraduria_general() {
+    // Brazilian Ministry of Justice, country guide for the Dominican Republic (updated 6
+    // September 2023): the Dominican central authority under the Budapest Convention is the
+    // Procuraduría General de la República. Recorded from that date, so bc-27 lacks it in 2020.
+    let c = shipped();
+    let today = do_coverage(&c);
+    let bc27 = provision(&today, "bc-27");
+    assert_eq!(bc27.status, Status::Full);
+    assert!(bc27.covered.iter().any(|e| e == "central-authority"));
+    let bc = c.framework("bc").unwrap();
+    let dr = c.country(&CountryCode::parse("DO").unwrap()).unwrap();
+    let in_2020 = gap::coverage(&c, bc, dr, d("2020-01-01"));
+    assert!(provision(&in_2020, "bc-27")
+        .missing
+        .iter()
+        .any(|e| e == "central-authority"));
+}
+
+#[test]
+fn extradition_procedure_is_in_the_code_of_criminal_procedure() {
+    // CPP (Ley 76-02) arts. 161-164 (drleyes.com): requests go from the Executive to the Supreme
+    // Court of Justice, urgent provisional detention for at most one month. They say how, not
+    // which offences are extraditable, so the section is unmapped and bc-24 keeps that element
+    // open.
+    let c = shipped();
+    let cpp = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "do-ley-76-02-cpp")
+        .unwrap();
+    let section = cpp.section("arts-161-164").expect("arts. 161-164 brought in");
+    assert!(section.mapping.is_none());
+    let today = do_coverage(&c);
+    assert!(provision(&today, "bc-24")
+        .missing
+        .iter()
+        .any(|e| e == "extraditable-offences"));
+}
