@@ -195,7 +195,9 @@ fn extradition_procedure_is_in_the_code_of_criminal_procedure() {
         .iter()
         .find(|s| s.id == "do-ley-76-02-cpp")
         .unwrap();
-    let section = cpp.section("arts-161-164").expect("arts. 161-164 brought in");
+    let section = cpp
+        .section("arts-161-164")
+        .expect("arts. 161-164 brought in");
     assert!(section.mapping.is_none());
     let today = do_coverage(&c);
     assert!(provision(&today, "bc-24")
