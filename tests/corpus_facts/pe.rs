@@ -214,3 +214,21 @@ fn peru_has_no_expedited_preservation_order() {
         .collect();
     assert_eq!(unknown, ["bc-1d", "bc-29", "bc-30", "bc-35"]);
 }
+
+#[test]
+fn peru_fines_legal_persons_under_cp_105() {
+    // CP art. 105 num. 5: a fine of 5 to 500 UIT on the legal person (SPIJ extract in
+    // FabrizioBussalleu/SPIJ-SCRAPER, data/vigencia_articulos.csv; LP Derecho consolidation lists
+    // DL 982 of 2007, DL 1351 of 7 Jan 2017 and Ley 32054 as amendments). Dated conservatively
+    // from the day after DL 1351's publication.
+    let c = shipped();
+    let cp = statute_of(&c, "pe-dleg-635-codigo-penal");
+    let fine = cp.section("cp-105-multa").unwrap();
+    assert_eq!(fine.mapping.as_ref().unwrap().in_force, Some(d("2017-01-08")));
+    assert_eq!(status_on(&c, "PE", "bc-13", "2026-11-01"), Status::Full);
+    let before = peru_coverage(&c, "2017-01-07");
+    let bc13 = before
+        .provision(&ProvisionId::parse("bc-13").unwrap())
+        .unwrap();
+    assert!(!bc13.covered.iter().any(|e| e == "corporate-monetary"));
+}
