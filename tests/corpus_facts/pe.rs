@@ -172,3 +172,63 @@ fn peru_device_review_in_flagrancy_from_dl_1698() {
     };
     assert_eq!(sections(&after), sections(&before) + 1);
 }
+
+#[test]
+fn peru_defines_internet_service_providers_in_dl_1724() {
+    // Decreto Legislativo 1724 (El Peruano, 7 Feb 2026, NL 2484948-7; copy of the official viewer
+    // in Ansvar-Systems/Peruvian-law-mcp): new art. 2 num. 55 of the copyright law (DL 822),
+    // Internet access providers and providers of caching, hosting and search services. Only the
+    // storage part of Art. 1(c) is claimed; in force the day after publication (Constitution art.
+    // 109).
+    let c = shipped();
+    let law = statute_of(&c, "pe-dleg-1724");
+    assert_eq!(law.review, Review::Verified);
+    assert_eq!(law.in_force, Some(d("2026-02-08")));
+    let cov = peru_coverage(&c, "2026-11-01");
+    let bc1c = cov
+        .provision(&ProvisionId::parse("bc-1c").unwrap())
+        .unwrap();
+    assert_eq!(bc1c.status, Status::Partial);
+    assert_eq!(bc1c.covered, ["storage-for-service"]);
+    assert_eq!(bc1c.missing, ["communication-service"]);
+    assert_eq!(status_on(&c, "PE", "bc-1c", "2026-02-07"), Status::Unknown);
+}
+
+#[test]
+fn peru_has_no_expedited_preservation_order() {
+    // Código Procesal Penal arts. 202 to 241 (consolidated to February 2026, LP Derecho copy in
+    // lokix94/peru-ai) and the El Peruano amendments DL 1605, DL 1698, Leyes 31284 and 32303: no
+    // order to preserve specified stored data or traffic data; DL 1182's carrier retention is not
+    // one. Review claim of 3 Dec 2026, `since` 9 Feb 2026.
+    let c = shipped();
+    for id in ["bc-16", "bc-17"] {
+        assert_eq!(status_on(&c, "PE", id, "2026-11-01"), Status::Missing, "{id}");
+        assert_eq!(status_on(&c, "PE", id, "2026-02-08"), Status::Unknown, "{id}");
+    }
+    let cov = peru_coverage(&c, "2026-11-01");
+    let unknown: Vec<&str> = cov
+        .provisions
+        .iter()
+        .filter(|p| p.status == Status::Unknown)
+        .map(|p| p.provision.as_str())
+        .collect();
+    assert_eq!(unknown, ["bc-1d", "bc-29", "bc-30", "bc-35"]);
+}
+
+#[test]
+fn peru_fines_legal_persons_under_cp_105() {
+    // CP art. 105 num. 5: a fine of 5 to 500 UIT on the legal person (SPIJ extract in
+    // FabrizioBussalleu/SPIJ-SCRAPER, data/vigencia_articulos.csv; LP Derecho consolidation lists
+    // DL 982 of 2007, DL 1351 of 7 Jan 2017 and Ley 32054 as amendments). Dated conservatively
+    // from the day after DL 1351's publication.
+    let c = shipped();
+    let cp = statute_of(&c, "pe-dleg-635-codigo-penal");
+    let fine = cp.section("cp-105-multa").unwrap();
+    assert_eq!(fine.mapping.as_ref().unwrap().in_force, Some(d("2017-01-08")));
+    assert_eq!(status_on(&c, "PE", "bc-13", "2026-11-01"), Status::Full);
+    let before = peru_coverage(&c, "2017-01-07");
+    let bc13 = before
+        .provision(&ProvisionId::parse("bc-13").unwrap())
+        .unwrap();
+    assert!(!bc13.covered.iter().any(|e| e == "corporate-monetary"));
+}
