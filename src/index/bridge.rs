@@ -650,6 +650,7 @@ pub const ROUTE_TIE_BREAKER: f32 = 0.1;
 
 /// True when the section at `address` matches `query`.
 pub fn matches(searcher: &Searcher, query: &dyn Query, address: DocAddress) -> bool {
+    let query = super::exclusion::guard(query.box_clone());
     let Ok(weight) = query.weight(EnableScoring::disabled_from_searcher(searcher)) else {
         return false;
     };

@@ -16,6 +16,7 @@
 //!   section matched;
 //! - [`eval`]: the labelled query set and its recall, MRR and nDCG;
 //! - [`query`]: query parsing, filters, ranking, snippets and facets;
+//! - [`exclusion`]: excluded words and phrases made safe for tantivy's scorers;
 //! - [`verify`]: damage found and repaired, read-only indexes, full disks.
 //!
 //! ```no_run
@@ -42,6 +43,7 @@ pub mod bridge;
 pub mod build;
 pub mod concept;
 pub mod eval;
+pub mod exclusion;
 pub mod manifest;
 pub mod morph;
 pub mod plan;

@@ -37,7 +37,7 @@ use super::morph::Vocabulary;
 use super::plan::{self, Plan};
 use super::schema::{self, Fields, LANGUAGE_SLOTS};
 use super::terms::{TermIndex, TermTable};
-use super::{analyzers, env_usize, index_error};
+use super::{analyzers, env_usize, exclusion, index_error};
 use crate::error::Error;
 use crate::render::markdown::escape_html_text;
 
@@ -331,7 +331,15 @@ impl SearchIndex {
         } else {
             query
         };
-        self.parser.parse_query(query).map_err(|e| {
+        // An excluded clause inside a boosted group is moved out of the boost, so that
+        // `exclusion::guard` can reach it (see `super::exclusion`).
+        let parsed = match tantivy::query_grammar::parse_query(query) {
+            Ok(ast) if exclusion::boosts_an_exclusion(&ast) => self
+                .parser
+                .build_query_from_user_input_ast(exclusion::lift_boosts(ast)),
+            _ => self.parser.parse_query(query),
+        };
+        parsed.map_err(|e| {
             let message = match &e {
                 E::SyntaxError(_) => format!(
                     "cannot read the query `{query}`: a quote or parenthesis is not closed, or AND, OR, NOT, \
@@ -470,7 +478,7 @@ impl SearchIndex {
         let query: Box<dyn Query> = if clauses.is_empty() {
             Box::new(AllQuery)
         } else {
-            Box::new(BooleanQuery::new(clauses))
+            exclusion::guard(Box::new(BooleanQuery::new(clauses)))
         };
 
         // The date filter runs as the documents are collected, against the set of sections
