@@ -112,3 +112,38 @@ fn ley_51_of_2009_sends_subscriber_and_retained_traffic_data_to_the_ministerio_p
     let before = gap::coverage(&c, bc, pa, d("2009-01-01"));
     assert_eq!(provision(&before, "bc-17").status, Status::Unknown);
 }
+
+#[test]
+fn altering_computer_data_is_punished_by_penal_code_art_290() {
+    // CP art. 290: whoever without right ("indebidamente") seizes, copies, uses or modifies data
+    // in transit or held in a database or computer system, or interferes with their transmission,
+    // two to four years (informaticaforense.com.co, quoting the Code). Mapped to Art. 7 for its
+    // conduct only (corpus3, 2026-12-03): no document-forgery article of the Code was read, so
+    // the inauthentic result and the legal-purposes intent stay missing.
+    let c = shipped();
+    let cov = pa_coverage(&c);
+    let bc7 = provision(&cov, "bc-7");
+    assert_eq!(bc7.status, Status::Partial);
+    assert_eq!(bc7.covered, ["intent", "without-right", "data-manipulation"]);
+    assert!(bc7.missing.iter().any(|e| e == "inauthentic-data"));
+    assert!(bc7.missing.iter().any(|e| e == "legal-purposes"));
+    assert_eq!(bc7.min_prison_months, Some(24.0));
+    assert_eq!(bc7.max_prison_months, Some(48.0));
+}
+
+#[test]
+fn only_three_cooperation_articles_of_ley_11_remain_unexamined() {
+    // Ley 11 of 2015 arts. 12-D ("conservación de datos") and 12-E ("datos sobre tráfico"), added
+    // by Ley 478 of 2025, are known only by their headings (Procuraduría de la Administración,
+    // infojuridica record), and nothing was read on assistance in interception; Panama is at the
+    // cap of three unknown provisions since corpus3 (2026-12-03).
+    let c = shipped();
+    let cov = pa_coverage(&c);
+    let unknown: Vec<&str> = cov
+        .provisions
+        .iter()
+        .filter(|p| p.status == Status::Unknown)
+        .map(|p| p.provision.as_str())
+        .collect();
+    assert_eq!(unknown, ["bc-30", "bc-33", "bc-34"]);
+}
