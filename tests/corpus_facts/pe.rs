@@ -202,8 +202,16 @@ fn peru_has_no_expedited_preservation_order() {
     // one. Review claim of 3 Dec 2026, `since` 9 Feb 2026.
     let c = shipped();
     for id in ["bc-16", "bc-17"] {
-        assert_eq!(status_on(&c, "PE", id, "2026-11-01"), Status::Missing, "{id}");
-        assert_eq!(status_on(&c, "PE", id, "2026-02-08"), Status::Unknown, "{id}");
+        assert_eq!(
+            status_on(&c, "PE", id, "2026-11-01"),
+            Status::Missing,
+            "{id}"
+        );
+        assert_eq!(
+            status_on(&c, "PE", id, "2026-02-08"),
+            Status::Unknown,
+            "{id}"
+        );
     }
     let cov = peru_coverage(&c, "2026-11-01");
     let unknown: Vec<&str> = cov
@@ -224,7 +232,10 @@ fn peru_fines_legal_persons_under_cp_105() {
     let c = shipped();
     let cp = statute_of(&c, "pe-dleg-635-codigo-penal");
     let fine = cp.section("cp-105-multa").unwrap();
-    assert_eq!(fine.mapping.as_ref().unwrap().in_force, Some(d("2017-01-08")));
+    assert_eq!(
+        fine.mapping.as_ref().unwrap().in_force,
+        Some(d("2017-01-08"))
+    );
     assert_eq!(status_on(&c, "PE", "bc-13", "2026-11-01"), Status::Full);
     let before = peru_coverage(&c, "2017-01-07");
     let bc13 = before

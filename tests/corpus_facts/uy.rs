@@ -163,8 +163,16 @@ fn treaty_approval_laws_are_recorded_but_map_nothing() {
     let c = shipped();
     let law = statute_of(&c, "uy-tratados-cooperacion-penal");
     assert_eq!(law.review, harmonia::corpus::Review::Verified);
-    assert!(law.section("ley-18810").unwrap().text.contains("23 de septiembre de 2011"));
-    assert!(law.section("ley-20004").unwrap().text.contains("25 de noviembre de 2021"));
+    assert!(law
+        .section("ley-18810")
+        .unwrap()
+        .text
+        .contains("23 de septiembre de 2011"));
+    assert!(law
+        .section("ley-20004")
+        .unwrap()
+        .text
+        .contains("25 de noviembre de 2021"));
     assert!(law.sections.iter().all(|s| s.mapping.is_none()));
 }
 
