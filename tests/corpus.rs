@@ -348,7 +348,8 @@ mod uy;
 /// "examine every cell"; docs/corpus-review/<cc>.md says what was tried).
 /// UY left the list again on 2026-12-03 (corpus2-uy): Ley 19.574's cooperation chapter now
 /// implements Arts. 23, 25 and 31 in place of Ley 17.060 art. 34, withdrawn by corpus-r4b.
-const UNKNOWN_ABOVE_CAP: [(&str, usize); 3] = [("DO", 12), ("PA", 4), ("PE", 4)];
+/// PE left it on 2026-12-03 (corpus3-pe): Arts. 29 and 30 examined against CPP art. 511(1).
+const UNKNOWN_ABOVE_CAP: [(&str, usize); 2] = [("DO", 12), ("PA", 4)];
 
 #[test]
 fn no_country_has_more_than_a_tenth_of_its_provisions_unexamined() {
