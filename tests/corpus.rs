@@ -349,7 +349,8 @@ mod uy;
 /// UY left the list again on 2026-12-03 (corpus2-uy): Ley 19.574's cooperation chapter now
 /// implements Arts. 23, 25 and 31 in place of Ley 17.060 art. 34, withdrawn by corpus-r4b.
 /// PA left the list on 2026-12-03 (corpus3-pa): CP art. 290 mapped to Art. 7 for its conduct.
-const UNKNOWN_ABOVE_CAP: [(&str, usize); 2] = [("DO", 12), ("PE", 4)];
+/// PE left it on 2026-12-03 (corpus3-pe): Arts. 29 and 30 examined against CPP art. 511(1).
+const UNKNOWN_ABOVE_CAP: [(&str, usize); 1] = [("DO", 12)];
 
 #[test]
 fn no_country_has_more_than_a_tenth_of_its_provisions_unexamined() {

@@ -220,7 +220,33 @@ fn peru_has_no_expedited_preservation_order() {
         .filter(|p| p.status == Status::Unknown)
         .map(|p| p.provision.as_str())
         .collect();
-    assert_eq!(unknown, ["bc-1d", "bc-29", "bc-30", "bc-35"]);
+    assert_eq!(unknown, ["bc-1d", "bc-35"]);
+}
+
+#[test]
+fn peru_has_no_preservation_on_foreign_request() {
+    // CPP art. 511(1) (2004 text, quoted by the ICRC customary IHL database, practice relating to
+    // rule 161): thirteen cooperation acts, none a preservation of data; foreign requests are
+    // executed with domestic measures, and the domestic preservation order is absent (claim
+    // above). Review claim of 3 Dec 2026 (corpus3), `since` 9 Feb 2026.
+    let c = shipped();
+    for id in ["bc-29", "bc-30"] {
+        assert_eq!(status_on(&c, "PE", id, "2026-11-01"), Status::Missing, "{id}");
+        assert_eq!(status_on(&c, "PE", id, "2026-02-08"), Status::Unknown, "{id}");
+    }
+    let cov = peru_coverage(&c, "2026-11-01");
+    let bc29 = cov
+        .provision(&ProvisionId::parse("bc-29").unwrap())
+        .unwrap();
+    let review = bc29.review.as_ref().unwrap();
+    assert_eq!(review.since, Some(d("2026-02-09")));
+    assert!(review
+        .sources
+        .iter()
+        .any(|s| s.contains("ihl-databases.icrc.org")));
+    // The Art. 29(4) reservation of Resolución Legislativa 30913 (El Peruano, 13 Feb 2019) is
+    // still reported beside the verdict.
+    assert_eq!(bc29.reserved, ["no-dual-criminality"]);
 }
 
 #[test]
