@@ -124,7 +124,10 @@ fn altering_computer_data_is_punished_by_penal_code_art_290() {
     let cov = pa_coverage(&c);
     let bc7 = provision(&cov, "bc-7");
     assert_eq!(bc7.status, Status::Partial);
-    assert_eq!(bc7.covered, ["intent", "without-right", "data-manipulation"]);
+    assert_eq!(
+        bc7.covered,
+        ["intent", "without-right", "data-manipulation"]
+    );
     assert!(bc7.missing.iter().any(|e| e == "inauthentic-data"));
     assert!(bc7.missing.iter().any(|e| e == "legal-purposes"));
     assert_eq!(bc7.min_prison_months, Some(24.0));

@@ -231,8 +231,16 @@ fn peru_has_no_preservation_on_foreign_request() {
     // above). Review claim of 3 Dec 2026 (corpus3), `since` 9 Feb 2026.
     let c = shipped();
     for id in ["bc-29", "bc-30"] {
-        assert_eq!(status_on(&c, "PE", id, "2026-11-01"), Status::Missing, "{id}");
-        assert_eq!(status_on(&c, "PE", id, "2026-02-08"), Status::Unknown, "{id}");
+        assert_eq!(
+            status_on(&c, "PE", id, "2026-11-01"),
+            Status::Missing,
+            "{id}"
+        );
+        assert_eq!(
+            status_on(&c, "PE", id, "2026-02-08"),
+            Status::Unknown,
+            "{id}"
+        );
     }
     let cov = peru_coverage(&c, "2026-11-01");
     let bc29 = cov
