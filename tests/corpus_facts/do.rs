@@ -95,12 +95,63 @@ fn new_penal_code_replaces_the_1884_code_on_3_august_2026() {
 fn seizure_of_computer_equipment_under_the_code_of_criminal_procedure() {
     // CPP arts. 175-178 (registros; derecho-rd.blogspot.com, 2017) and the Constitutional Court
     // decision reported in derecho-rd.blogspot.com (2021): warrants allow seizing computer
-    // equipment, not extracting its data without express judicial authorisation.
+    // equipment, not extracting its data without express judicial authorisation. Ley 76-02 gave
+    // way to Ley 97-25 on 9 December 2025, so this is read in 2024.
     let c = shipped();
-    let cov = do_coverage(&c);
-    let bc19 = provision(&cov, "bc-19");
+    let bc = c.framework("bc").unwrap();
+    let dr = c.country(&CountryCode::parse("DO").unwrap()).unwrap();
+    let in_2024 = gap::coverage(&c, bc, dr, d("2024-06-01"));
+    let bc19 = provision(&in_2024, "bc-19");
     assert_eq!(bc19.covered, ["seizure"]);
     assert!(bc19.missing.iter().any(|e| e == "search"));
+}
+
+#[test]
+fn new_code_of_criminal_procedure_repealed_ley_76_02_in_december_2025() {
+    // Ley orgánica 97-25: promulgated 7 December 2025, Gaceta Oficial 11221 of 8 December 2025
+    // (Consultoría Jurídica record in laamigra-max/Leyes-RD-Bot); art. 469 repeals Ley 76-02 and
+    // art. 470 gives no vacatio legis (porelojodelacerradura.com.do; respuestaprocesal.com.do);
+    // in force from Tuesday 9 December in the Distrito Nacional (Listín Diario, 7 December 2025).
+    // Its own search and interception rules were not read, so interception under the old art. 192
+    // counts until that day and is unknown after it.
+    let c = shipped();
+    let new = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "do-ley-97-25-cpp")
+        .unwrap();
+    assert_eq!(new.enacted, Some(d("2025-12-07")));
+    assert_eq!(new.in_force, Some(d("2025-12-09")));
+    let old = c
+        .statutes
+        .iter()
+        .find(|s| s.id == "do-ley-76-02-cpp")
+        .unwrap();
+    assert_eq!(old.repealed, Some(d("2025-12-09")));
+    let bc = c.framework("bc").unwrap();
+    let dr = c.country(&CountryCode::parse("DO").unwrap()).unwrap();
+    let before = gap::coverage(&c, bc, dr, d("2025-12-09"));
+    assert!(provision(&before, "bc-21")
+        .covered
+        .iter()
+        .any(|e| e == "interception"));
+    let after = gap::coverage(&c, bc, dr, d("2025-12-10"));
+    for id in ["bc-14", "bc-19", "bc-20", "bc-21"] {
+        assert_eq!(provision(&after, id).status, Status::Unknown, "{id}");
+    }
+}
+
+#[test]
+fn unlawful_interception_carries_one_to_three_years() {
+    // Ley 53-07, interception and intervention of data or signals without a judge's prior
+    // authorisation, including emissions of the systems: one to three years and 20-100 minimum
+    // wages (offence quoted in notigraficos.com).
+    let c = shipped();
+    let cov = do_coverage(&c);
+    let bc3 = provision(&cov, "bc-3");
+    assert_eq!(bc3.status, Status::Full);
+    assert_eq!(bc3.min_prison_months, Some(12.0));
+    assert_eq!(bc3.max_prison_months, Some(36.0));
 }
 
 #[test]
