@@ -113,3 +113,25 @@ fn cooperation_law_checked_against_the_infoleg_text() {
         .iter()
         .any(|i| i.provision.as_str() == "bc-34"));
 }
+
+#[test]
+fn phonogram_offence_of_art_72_bis_checked_against_ley_23741() {
+    // Ley 23.741 (Infoleg norma 142, B.O. 25 Oct 1989; copy in legalize-dev/legalize-ar,
+    // ar/LEY-23741.md), art. 2: adds art. 72 bis to Ley 11.723, prison of one month to six years
+    // for reproducing phonograms for profit without the producer's written authorisation.
+    // Ley 11.723 itself: sanctioned 26 Sep 1933 (Infoleg norma 42755).
+    let c = shipped();
+    let law = statute_of(&c, "ar-ley-11723");
+    assert_eq!(law.review, Review::Verified);
+    assert_eq!(law.enacted, Some(d("1933-09-26")));
+    assert!(law.sources.iter().any(|s| s.contains("LEY-23741")));
+    let mapping = law.section("arts-71-72").unwrap().mapping.as_ref().unwrap();
+    let bc10 = mapping
+        .implements
+        .iter()
+        .find(|i| i.provision.as_str() == "bc-10")
+        .unwrap();
+    assert!(bc10.elements.iter().any(|e| e.as_str() == "related-rights"));
+    let prison = mapping.penalty.as_ref().unwrap().prison.as_ref().unwrap();
+    assert_eq!(prison.max_months(), Some(72.0));
+}
