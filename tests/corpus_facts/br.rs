@@ -97,3 +97,31 @@ fn migration_law_dates_checked_against_the_planalto_text() {
     assert_eq!(migration.review, harmonia::corpus::Review::Verified);
     assert!(migration.section("arts-81-82").is_some());
 }
+
+#[test]
+fn child_abuse_material_offences_checked_against_the_planalto_text() {
+    // ECA (Lei 8.069/1990) as compiled on Planalto (copy in agc2020/consulta,
+    // lei-8069-1990.html): signed 13 Jul 1990; art. 241-A (offering or distributing, including
+    // through computer systems) reclusão 3 to 6 years and a fine; art. 241-B (acquiring or
+    // possessing) 1 to 4 years.
+    let c = shipped();
+    let eca = statute_of(&c, "br-eca");
+    assert_eq!(eca.review, Review::Verified);
+    assert_eq!(eca.enacted, Some(d("1990-07-13")));
+    let prison = |id: &str| {
+        eca.section(id)
+            .unwrap()
+            .mapping
+            .as_ref()
+            .unwrap()
+            .penalty
+            .as_ref()
+            .unwrap()
+            .prison
+            .clone()
+            .unwrap()
+    };
+    assert_eq!(prison("art-241-a").min_months, Some(36.0));
+    assert_eq!(prison("art-241-a").max_months(), Some(72.0));
+    assert_eq!(prison("art-241-b").max_months(), Some(48.0));
+}

@@ -48,3 +48,26 @@ fn mutual_legal_assistance_act_dates_from_its_1988_assent() {
     assert_eq!(statute("ca-mlacma").enacted, Some(d("1988-07-28")));
     assert_eq!(statute("ca-extradition-act").enacted, Some(d("1999-06-17")));
 }
+
+#[test]
+fn privacy_act_lets_federal_bodies_share_information_with_foreign_states() {
+    // Privacy Act, R.S.C. 1985, c. P-21, s. 8(2)(f): disclosure under an agreement or arrangement
+    // with a foreign state's government for enforcing a law or a lawful investigation
+    // (reproductions of the consolidated text: taxinterpretations.com, privacylawyer.ca 2013);
+    // in force 1 July 1983 (Office of the Privacy Commissioner).
+    let c = shipped();
+    let act = statute_of(&c, "ca-privacy-act");
+    assert_eq!(act.in_force, Some(d("1983-07-01")));
+    assert_eq!(act.review, Review::Unverified);
+    let s8 = act.section("s-8").unwrap().mapping.as_ref().unwrap();
+    let bc26 = s8
+        .implements
+        .iter()
+        .find(|i| i.provision.as_str() == "bc-26")
+        .unwrap();
+    assert_eq!(bc26.elements, ["spontaneous-information"]);
+    assert_eq!(
+        status_on(&c, "CA", "bc-26", "2026-12-03"),
+        Status::Partial
+    );
+}

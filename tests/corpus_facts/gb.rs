@@ -90,3 +90,29 @@ fn united_kingdom_designations_and_review() {
     assert_eq!(status("GB", "bc-12"), Status::Full);
     assert!(unknown_count("GB") <= 3);
 }
+
+#[test]
+fn failure_to_prevent_fraud_commenced_by_si_2025_349() {
+    // S.I. 2025/349, ECCTA 2023 (Commencement No. 4) Regulations 2025, made 13 March 2025
+    // (legislation.gov.uk text, copy in legalize-dev/legalize-uk, uk/uksi-2025-349.md), reg. 3:
+    // ss. 199-206 and Schedule 13 in force on 1 September 2025. Schedule 12 (ECCTA, revised text,
+    // uk/ukpga-2023-56.md) lists the Fraud Act 2006 and the Forgery and Counterfeiting Act 1981
+    // but not the Computer Misuse Act 1990.
+    let c = shipped();
+    let act = statute_of(&c, "gb-eccta-2023");
+    assert_eq!(act.review, Review::Verified);
+    assert_eq!(act.enacted, Some(d("2023-10-26")));
+    assert!(act.sources.iter().any(|s| s.contains("uksi/2025/349")));
+    let s199 = section(&c, "gb-eccta-2023", "s-199");
+    assert_eq!(
+        s199.mapping.as_ref().unwrap().in_force,
+        Some(d("2025-09-01"))
+    );
+    // The economic-crime attribution does not reach Computer Misuse Act offences.
+    let s196 = section(&c, "gb-eccta-2023", "s-196");
+    let note = s196.mapping.as_ref().unwrap().implements[0]
+        .note
+        .clone()
+        .unwrap_or_default();
+    assert!(note.contains("not the Computer Misuse Act"));
+}
