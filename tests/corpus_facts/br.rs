@@ -66,8 +66,10 @@ fn copyright_and_extradition_facts() {
 }
 
 #[test]
-fn brazil_unknowns_are_the_two_not_established() {
-    // Review claim of 2026-12-03 (statutes/br/country.yaml): bc-20 and bc-35 left unexamined.
+fn brazil_unknown_is_the_24_7_point_only() {
+    // Review claim of 2026-12-03 (statutes/br/country.yaml): bc-35 left unexamined; bc-20 is
+    // partly implemented by CPP art. 13-B (Lei 13.344/2016; Planalto compiled text, copy in
+    // agc2020/consulta): real-time cell-site location signals in trafficking cases, no content.
     let c = shipped();
     let bc = c.framework("bc").unwrap();
     let br = c.country(&CountryCode::parse("BR").unwrap()).unwrap();
@@ -78,7 +80,10 @@ fn brazil_unknowns_are_the_two_not_established() {
         .filter(|p| p.status == Status::Unknown)
         .map(|p| p.provision.as_str())
         .collect();
-    assert_eq!(unknown, ["bc-20", "bc-35"]);
+    assert_eq!(unknown, ["bc-35"]);
+    assert_eq!(status_on(&c, "BR", "bc-20", "2026-11-01"), Status::Partial);
+    // Before Lei 13.344 took effect (22 Nov 2016) the article did not exist.
+    assert_ne!(status_on(&c, "BR", "bc-20", "2016-01-01"), Status::Partial);
     // No criminal liability of legal persons outside environmental crimes.
     assert_eq!(status_on(&c, "BR", "bc-12", "2026-11-01"), Status::Missing);
 }
