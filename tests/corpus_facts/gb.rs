@@ -116,3 +116,19 @@ fn failure_to_prevent_fraud_commenced_by_si_2025_349() {
         .unwrap_or_default();
     assert!(note.contains("not the Computer Misuse Act"));
 }
+
+#[test]
+fn mutual_assistance_warrants_cover_interception_and_secondary_data() {
+    // Investigatory Powers Act 2016 (legislation.gov.uk revised text, copy in
+    // legalize-dev/legalize-uk, uk/ukpga-2016-25.md): s. 15(4)(b) mutual assistance warrants
+    // provide interception assistance to foreign competent authorities under a designated
+    // agreement (s. 10(3)); s. 15(5) and s. 16 add secondary (systems and identifying) data
+    // obtained while the communication is transmitted; s. 20(3) serious-crime-equivalent test.
+    let c = shipped();
+    let s20 = section(&c, "gb-ipa-2016", "s-20");
+    assert!(maps(s20, "bc-34", "interception-assistance"));
+    assert!(maps(s20, "bc-33", "real-time-traffic"));
+    assert_eq!(s20.mapping.as_ref().unwrap().in_force, Some(d("2018-06-27")));
+    assert_ne!(status("GB", "bc-33"), Status::Unknown);
+    assert_eq!(unknown_count("GB"), 2);
+}
