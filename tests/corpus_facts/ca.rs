@@ -53,12 +53,12 @@ fn mutual_legal_assistance_act_dates_from_its_1988_assent() {
 fn privacy_act_lets_federal_bodies_share_information_with_foreign_states() {
     // Privacy Act, R.S.C. 1985, c. P-21, s. 8(2)(f): disclosure under an agreement or arrangement
     // with a foreign state's government for enforcing a law or a lawful investigation
-    // (reproductions of the consolidated text: taxinterpretations.com, privacylawyer.ca 2013);
-    // in force 1 July 1983 (Office of the Privacy Commissioner).
+    // (Department of Justice consolidated text via XYOca/laws-lois-markdown, P-21-privacy-act.md);
+    // in force 1983 (Office of the Privacy Commissioner's guide; the day from secondary sources).
     let c = shipped();
     let act = statute_of(&c, "ca-privacy-act");
     assert_eq!(act.in_force, Some(d("1983-07-01")));
-    assert_eq!(act.review, Review::Unverified);
+    assert_eq!(act.review, Review::Verified);
     let s8 = act.section("s-8").unwrap().mapping.as_ref().unwrap();
     let bc26 = s8
         .implements
