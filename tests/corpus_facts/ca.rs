@@ -66,8 +66,5 @@ fn privacy_act_lets_federal_bodies_share_information_with_foreign_states() {
         .find(|i| i.provision.as_str() == "bc-26")
         .unwrap();
     assert_eq!(bc26.elements, ["spontaneous-information"]);
-    assert_eq!(
-        status_on(&c, "CA", "bc-26", "2026-12-03"),
-        Status::Partial
-    );
+    assert_eq!(status_on(&c, "CA", "bc-26", "2026-12-03"), Status::Partial);
 }

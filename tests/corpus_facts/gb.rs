@@ -128,7 +128,10 @@ fn mutual_assistance_warrants_cover_interception_and_secondary_data() {
     let s20 = section(&c, "gb-ipa-2016", "s-20");
     assert!(maps(s20, "bc-34", "interception-assistance"));
     assert!(maps(s20, "bc-33", "real-time-traffic"));
-    assert_eq!(s20.mapping.as_ref().unwrap().in_force, Some(d("2018-06-27")));
+    assert_eq!(
+        s20.mapping.as_ref().unwrap().in_force,
+        Some(d("2018-06-27"))
+    );
     assert_ne!(status("GB", "bc-33"), Status::Unknown);
     assert_eq!(unknown_count("GB"), 2);
 }
