@@ -157,7 +157,9 @@ fn interception_decree_is_verified_in_its_compilation_in_decreto_1078() {
         "subscriber-information"
     ));
     // Art. 1 (the definition of lawful interception) is plain text.
-    assert!(section(c, "co-decreto-1704-2012", "art-1").mapping.is_none());
+    assert!(section(c, "co-decreto-1704-2012", "art-1")
+        .mapping
+        .is_none());
     let co: Vec<_> = c
         .statutes
         .iter()
@@ -166,6 +168,10 @@ fn interception_decree_is_verified_in_its_compilation_in_decreto_1078() {
     assert!(co.iter().all(|s| s.review == Review::Verified));
     // Definitions of service provider and traffic data, and the 24/7 point, stay unexamined.
     for id in ["bc-1c", "bc-1d", "bc-35"] {
-        assert_eq!(status_on(c, "CO", id, "2026-12-03"), Status::Unknown, "{id}");
+        assert_eq!(
+            status_on(c, "CO", id, "2026-12-03"),
+            Status::Unknown,
+            "{id}"
+        );
     }
 }
