@@ -123,8 +123,8 @@ fn colombia_has_no_preservation_order_but_waives_dual_criminality() {
 #[test]
 fn colombia_statutes_are_mostly_verified() {
     // Código Penal, Ley 906 and Ley 527 checked against the Función Pública gestor normativo
-    // (norma i=6388, i=14787, i=4276); Ley 1273 against the Diario Oficial text. Decreto 1704 de
-    // 2012 is the one file still unverified.
+    // (norma i=6388, i=14787, i=4276); Ley 1273 against the Diario Oficial text; Decreto 1704 de
+    // 2012 against its compilation in Decreto 1078 de 2015 (norma i=77888).
     let c = shipped();
     let co: Vec<_> = c
         .statutes
@@ -133,4 +133,45 @@ fn colombia_statutes_are_mostly_verified() {
         .collect();
     let verified = co.iter().filter(|s| s.review == Review::Verified).count();
     assert!(verified * 5 >= co.len() * 4, "{verified} of {}", co.len());
+}
+
+#[test]
+fn interception_decree_is_verified_in_its_compilation_in_decreto_1078() {
+    // Decreto 1078 de 2015 (Función Pública gestor normativo, norma i=77888; repository copy
+    // Ansvar-Systems/Colombian-law-mcp, commit 282c529): arts. 2.2.2.6.1 to 2.2.2.6.7 compile
+    // arts. 1 to 7 of Decreto 1704 de 2012; art. 2.2.2.6.2 obliges providers to give access
+    // points for capturing traffic, art. 2.2.2.6.4 to hand over subscriber data at once and keep
+    // it for five years.
+    let c = shipped();
+    let decree = statute_of(c, "co-decreto-1704-2012");
+    assert_eq!(decree.review, Review::Verified);
+    assert_eq!(decree.in_force, Some(d("2012-08-15")));
+    assert!(maps(
+        section(c, "co-decreto-1704-2012", "art-2"),
+        "bc-21",
+        "provider-compelled"
+    ));
+    assert!(maps(
+        section(c, "co-decreto-1704-2012", "art-4"),
+        "bc-18",
+        "subscriber-information"
+    ));
+    // Art. 1 (the definition of lawful interception) is plain text.
+    assert!(section(c, "co-decreto-1704-2012", "art-1")
+        .mapping
+        .is_none());
+    let co: Vec<_> = c
+        .statutes
+        .iter()
+        .filter(|s| s.country.as_str() == "CO")
+        .collect();
+    assert!(co.iter().all(|s| s.review == Review::Verified));
+    // Definitions of service provider and traffic data, and the 24/7 point, stay unexamined.
+    for id in ["bc-1c", "bc-1d", "bc-35"] {
+        assert_eq!(
+            status_on(c, "CO", id, "2026-12-03"),
+            Status::Unknown,
+            "{id}"
+        );
+    }
 }

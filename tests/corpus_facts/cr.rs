@@ -161,8 +161,9 @@ fn preservation_and_corporate_liability_are_examined_and_absent() {
 #[test]
 fn nationals_are_extradited_only_for_drug_trafficking_and_terrorism_since_2025() {
     // Constitution art. 32 as reformed by Ley 10730 of 20 May 2025 (quoted by radiopuertotv.net,
-    // June 2025) and Ley 4795 art. 3(a) as reworded by Ley 10835 (Tirant Prime): nationals are
-    // extradited only for international drug trafficking and terrorism, otherwise tried at home.
+    // June 2025) and Ley 4795 art. 3(a) as reworded by Ley 10831 of 18 November 2025 (SCIJ text,
+    // repository copy Ansvar-Systems/Costa-Rican-law-mcp): nationals are extradited only for
+    // international drug trafficking and terrorism, otherwise tried at home.
     let c = shipped();
     let cr = c.country(&CountryCode::parse("CR").unwrap()).unwrap();
     let rule = cr
@@ -171,6 +172,7 @@ fn nationals_are_extradited_only_for_drug_trafficking_and_terrorism_since_2025()
         .expect("extradites_nationals");
     assert_eq!(rule.rule.as_str(), "conditional");
     assert!(rule.note.as_deref().unwrap_or("").contains("Ley 10730"));
+    assert!(rule.note.as_deref().unwrap_or("").contains("Ley 10831"));
 }
 
 #[test]
@@ -212,4 +214,49 @@ fn extradition_requires_dual_criminality_and_a_one_year_penalty() {
     assert_eq!(bc24.status, Status::Partial);
     assert!(bc24.covered.iter().any(|e| e == "extraditable-offences"));
     assert_eq!(bc24.missing, ["designated-authority"]);
+}
+
+#[test]
+fn telecom_law_defines_no_service_provider_in_the_convention_sense() {
+    // Ley 8642 (Ley General de Telecomunicaciones), art. 6 items 12 and 16: operators run
+    // telecommunications networks, providers offer telecommunications services to the public
+    // under a concession; information services (item 25) are kept apart; no traffic-data or
+    // storage-provider definition. Consolidated SCIJ text (norma 63431), repository copy
+    // Ansvar-Systems/Costa-Rican-law-mcp (commit bdb5eae); signed 4 June 2008, in force on
+    // publication, 30 June 2008. As for Peru, a definition met only in part is not claimed, and
+    // the review claim makes bc-1c examined: missing, not unknown.
+    let c = shipped();
+    let law = statute_of(c, "cr-ley-8642");
+    assert_eq!(law.review, Review::Verified);
+    assert_eq!(law.in_force, Some(d("2008-06-30")));
+    assert!(section(c, "cr-ley-8642", "art-6").mapping.is_none());
+    let cov = cr_coverage(c);
+    for id in ["bc-1c", "bc-1d"] {
+        let p = provision(&cov, id);
+        assert_eq!(p.status, Status::Missing, "{id}");
+        assert!(p.examined, "{id}");
+    }
+    // Only the 24/7 point is left unexamined.
+    assert_eq!(unknown_count("CR"), 1);
+}
+
+#[test]
+fn extradition_and_electronic_document_laws_are_verified_against_scij() {
+    // Ley 4795 (SCIJ norma 6767, page generated 22 February 2026) and Ley 8454 (SCIJ norma 55666,
+    // "Rige a partir de su publicación", signed 30 August 2005), both read in the repository copy
+    // Ansvar-Systems/Costa-Rican-law-mcp. Ley 9699 has no copy there and stays unverified.
+    let c = shipped();
+    assert_eq!(statute_of(c, "cr-ley-4795").review, Review::Verified);
+    let e_docs = statute_of(c, "cr-ley-8454");
+    assert_eq!(e_docs.review, Review::Verified);
+    assert_eq!(e_docs.enacted, Some(d("2005-08-30")));
+    assert_eq!(e_docs.in_force, Some(d("2005-10-13")));
+    assert_eq!(statute_of(c, "cr-ley-9699").review, Review::Unverified);
+    let cr: Vec<_> = c
+        .statutes
+        .iter()
+        .filter(|s| s.country.as_str() == "CR")
+        .collect();
+    let verified = cr.iter().filter(|s| s.review == Review::Verified).count();
+    assert!(verified * 5 >= cr.len() * 4, "{verified} of {}", cr.len());
 }
