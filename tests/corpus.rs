@@ -75,11 +75,16 @@ fn unknown_count(cc: &str) -> usize {
     let c = shipped();
     let bc = c.framework("bc").unwrap();
     let country = c.country(&CountryCode::parse(cc).unwrap()).unwrap();
-    gap::coverage(&c, bc, country, d("2026-12-03"))
-        .provisions
+    unknown_in(&gap::coverage(c, bc, country, d("2026-12-03"))).len()
+}
+
+/// The provisions of a coverage nobody examined, in framework order.
+fn unknown_in(cov: &gap::CountryCoverage) -> Vec<&str> {
+    cov.provisions
         .iter()
         .filter(|p| p.status == Status::Unknown)
-        .count()
+        .map(|p| p.provision.as_str())
+        .collect()
 }
 
 /// Shared by the country fact files.

@@ -81,12 +81,7 @@ fn argentina_is_examined_except_real_time_traffic_data() {
     let bc = c.framework("bc").unwrap();
     let ar = c.country(&CountryCode::parse("AR").unwrap()).unwrap();
     let cov = gap::coverage(&c, bc, ar, d("2026-11-01"));
-    let unknown: Vec<&str> = cov
-        .provisions
-        .iter()
-        .filter(|p| p.status == Status::Unknown)
-        .map(|p| p.provision.as_str())
-        .collect();
+    let unknown = unknown_in(&cov);
     assert!(unknown.len() <= 3, "{unknown:?}");
     assert!(cov.scores.examined >= 0.9, "{}", cov.scores.examined);
     // Corporate liability: Ley 27.401 covers corruption offences only.

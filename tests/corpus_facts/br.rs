@@ -74,12 +74,7 @@ fn brazil_unknown_is_the_24_7_point_only() {
     let bc = c.framework("bc").unwrap();
     let br = c.country(&CountryCode::parse("BR").unwrap()).unwrap();
     let cov = gap::coverage(&c, bc, br, d("2026-11-01"));
-    let unknown: Vec<&str> = cov
-        .provisions
-        .iter()
-        .filter(|p| p.status == Status::Unknown)
-        .map(|p| p.provision.as_str())
-        .collect();
+    let unknown = unknown_in(&cov);
     assert_eq!(unknown, ["bc-35"]);
     assert_eq!(status_on(&c, "BR", "bc-20", "2026-11-01"), Status::Partial);
     // Before Lei 13.344 took effect (22 Nov 2016) the article did not exist.

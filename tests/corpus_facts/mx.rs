@@ -97,12 +97,7 @@ fn mexico_every_provision_examined_against_federal_law() {
         let id = ProvisionId::parse(p).unwrap();
         assert_eq!(cov.provision(&id).unwrap().status, Status::Missing, "{p}");
     }
-    let unknown: Vec<_> = cov
-        .provisions
-        .iter()
-        .filter(|p| p.status == Status::Unknown)
-        .map(|p| p.provision.as_str().to_string())
-        .collect();
+    let unknown = unknown_in(&cov);
     assert!(unknown.is_empty(), "unexamined: {unknown:?}");
 }
 

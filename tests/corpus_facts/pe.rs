@@ -214,12 +214,7 @@ fn peru_has_no_expedited_preservation_order() {
         );
     }
     let cov = peru_coverage(&c, "2026-11-01");
-    let unknown: Vec<&str> = cov
-        .provisions
-        .iter()
-        .filter(|p| p.status == Status::Unknown)
-        .map(|p| p.provision.as_str())
-        .collect();
+    let unknown = unknown_in(&cov);
     assert_eq!(unknown, ["bc-1d", "bc-35"]);
 }
 

@@ -129,12 +129,7 @@ fn only_the_24_7_point_is_unexamined() {
     // Review claim of 2026-12-03 (statutes/py/country.yaml): Paraguay's designation not found.
     let c = shipped();
     let cov = py_coverage(&c, "2026-11-01");
-    let unknown: Vec<&str> = cov
-        .provisions
-        .iter()
-        .filter(|p| p.status == Status::Unknown)
-        .map(|p| p.provision.as_str())
-        .collect();
+    let unknown = unknown_in(&cov);
     assert_eq!(unknown, ["bc-35"]);
     let bc12 = cov
         .provision(&ProvisionId::parse("bc-12").unwrap())

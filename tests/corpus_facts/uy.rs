@@ -84,12 +84,7 @@ fn uruguay_is_invited_with_no_treaty_effect() {
         .unwrap();
     assert_eq!(bc25.status, Status::Partial);
     assert_eq!(bc25.missing, ["urgent-communications"]);
-    let unknown: Vec<&str> = cov
-        .provisions
-        .iter()
-        .filter(|p| p.status == Status::Unknown)
-        .map(|p| p.provision.as_str())
-        .collect();
+    let unknown = unknown_in(&cov);
     assert_eq!(unknown, ["bc-26", "bc-28", "bc-34"]);
 }
 
