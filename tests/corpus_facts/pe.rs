@@ -194,6 +194,23 @@ fn peru_defines_internet_service_providers_in_dl_1724() {
     assert_eq!(status_on(&c, "PE", "bc-1c", "2026-02-07"), Status::Unknown);
 }
 
+/// `ids` are examined and absent under the review claim of `since` 9 Feb 2026: missing after
+/// that day, unknown before it.
+fn examined_absent_from_9_february_2026(c: &Corpus, ids: &[&str]) {
+    for id in ids {
+        assert_eq!(
+            status_on(c, "PE", id, "2026-11-01"),
+            Status::Missing,
+            "{id}"
+        );
+        assert_eq!(
+            status_on(c, "PE", id, "2026-02-08"),
+            Status::Unknown,
+            "{id}"
+        );
+    }
+}
+
 #[test]
 fn peru_has_no_expedited_preservation_order() {
     // Código Procesal Penal arts. 202 to 241 (consolidated to February 2026, LP Derecho copy in
@@ -201,18 +218,7 @@ fn peru_has_no_expedited_preservation_order() {
     // order to preserve specified stored data or traffic data; DL 1182's carrier retention is not
     // one. Review claim of 3 Dec 2026, `since` 9 Feb 2026.
     let c = shipped();
-    for id in ["bc-16", "bc-17"] {
-        assert_eq!(
-            status_on(&c, "PE", id, "2026-11-01"),
-            Status::Missing,
-            "{id}"
-        );
-        assert_eq!(
-            status_on(&c, "PE", id, "2026-02-08"),
-            Status::Unknown,
-            "{id}"
-        );
-    }
+    examined_absent_from_9_february_2026(&c, &["bc-16", "bc-17"]);
     let cov = peru_coverage(&c, "2026-11-01");
     let unknown = unknown_in(&cov);
     assert_eq!(unknown, ["bc-1d", "bc-35"]);
@@ -225,18 +231,7 @@ fn peru_has_no_preservation_on_foreign_request() {
     // executed with domestic measures, and the domestic preservation order is absent (claim
     // above). Review claim of 3 Dec 2026 (corpus3), `since` 9 Feb 2026.
     let c = shipped();
-    for id in ["bc-29", "bc-30"] {
-        assert_eq!(
-            status_on(&c, "PE", id, "2026-11-01"),
-            Status::Missing,
-            "{id}"
-        );
-        assert_eq!(
-            status_on(&c, "PE", id, "2026-02-08"),
-            Status::Unknown,
-            "{id}"
-        );
-    }
+    examined_absent_from_9_february_2026(&c, &["bc-29", "bc-30"]);
     let cov = peru_coverage(&c, "2026-11-01");
     let bc29 = cov
         .provision(&ProvisionId::parse("bc-29").unwrap())
