@@ -61,7 +61,10 @@ fn clean(text: &str) -> String {
 /// Runs `harmonia suggest`.
 pub fn execute(args: Args) -> Result<i32> {
     let corpus = args.corpus.load()?;
-    let fw_id = args.framework.as_deref().unwrap_or(select::DEFAULT_FRAMEWORK);
+    let fw_id = args
+        .framework
+        .as_deref()
+        .unwrap_or(select::DEFAULT_FRAMEWORK);
     let fw = corpus.framework(fw_id).ok_or_else(|| {
         select::unknown(
             "framework",
