@@ -118,20 +118,22 @@ fn failure_to_prevent_fraud_commenced_by_si_2025_349() {
 }
 
 #[test]
-fn mutual_assistance_warrants_cover_interception_and_secondary_data() {
+fn mutual_assistance_warrants_reach_only_designated_agreements() {
     // Investigatory Powers Act 2016 (legislation.gov.uk revised text, copy in
     // legalize-dev/legalize-uk, uk/ukpga-2016-25.md): s. 15(4)(b) mutual assistance warrants
-    // provide interception assistance to foreign competent authorities under a designated
-    // agreement (s. 10(3)); s. 15(5) and s. 16 add secondary (systems and identifying) data
-    // obtained while the communication is transmitted; s. 20(3) serious-crime-equivalent test.
+    // give interception assistance (and, under ss. 15(5) and 16, secondary data) only under an
+    // EU instrument or an agreement designated by regulations (s. 10(3)). The one designation
+    // found, of the EIO Directive (S.I. 2017/730 reg. 59), appears revoked, and none of the
+    // Convention: the review claim of 3 Dec 2026 records Arts. 33 and 34 as absent, and the
+    // section is no longer mapped to them (independent review, 2026-12-03).
     let c = shipped();
     let s20 = section(&c, "gb-ipa-2016", "s-20");
-    assert!(maps(s20, "bc-34", "interception-assistance"));
-    assert!(maps(s20, "bc-33", "real-time-traffic"));
+    assert!(s20.implementations().is_empty());
     assert_eq!(
         s20.mapping.as_ref().unwrap().in_force,
         Some(d("2018-06-27"))
     );
-    assert_ne!(status("GB", "bc-33"), Status::Unknown);
+    assert_eq!(status("GB", "bc-33"), Status::Missing);
+    assert_eq!(status("GB", "bc-34"), Status::Missing);
     assert_eq!(unknown_count("GB"), 2);
 }
