@@ -215,9 +215,8 @@ fn examined_absent_from_9_february_2026(c: &Corpus, ids: &[&str]) {
 fn peru_has_no_expedited_preservation_order() {
     // Código Procesal Penal arts. 202 to 241 (LP Derecho copy in lokix94/peru-ai, revised to
     // January 2026 and captured on 9 February) and the El Peruano amendments DL 1605, DL 1698,
-    // Leyes 31284 and 32303: no
-    // order to preserve specified stored data or traffic data; DL 1182's carrier retention is not
-    // one. Review claim of 3 Dec 2026, `since` 9 Feb 2026.
+    // Leyes 31284 and 32303: no order to preserve specified stored data or traffic data; DL
+    // 1182's carrier retention is not one. Review claim of 3 Dec 2026, `since` 9 Feb 2026.
     let c = shipped();
     examined_absent_from_9_february_2026(&c, &["bc-16", "bc-17"]);
     let cov = peru_coverage(&c, "2026-11-01");
