@@ -4,10 +4,13 @@
 use super::*;
 
 #[test]
-fn germany_ratified_2009_with_two_declarations_and_no_reservation() {
+fn germany_ratified_2009_with_two_declarations_and_three_reservations() {
     // WIPO Lex DE/952 and the Council of Europe list of declarations for ETS 185: instrument
     // deposited 9 March 2009 with Art. 40 declarations on Arts. 2 (security measures, StGB 202a)
-    // and 7 (deception in legal dealings, StGB 269); no Art. 42 reservation; in force 1 July 2009.
+    // and 7 (deception in legal dealings, StGB 269); in force 1 July 2009. Council of Europe
+    // treaty office, reservations for Germany (status 13/12/2017): Art. 42 reservations in the
+    // same note verbale on Art. 6(1)(a)(i) as to devices and 6(1)(b), on the attempt at the
+    // Art. 3 offence, and on dual criminality for preservation requests (Art. 29(4)).
     let c = shipped();
     let t = budapest(&c, "DE");
     assert_eq!(t.ratified, Some(d("2009-03-09")));
@@ -18,7 +21,10 @@ fn germany_ratified_2009_with_two_declarations_and_no_reservation() {
         .map(|x| x.provision.as_str())
         .collect();
     assert_eq!(declared, ["bc-2", "bc-7"]);
-    assert!(t.reservations.is_empty());
+    assert_eq!(reserved(t, "bc-6"), ["devices", "possession"]);
+    assert_eq!(reserved(t, "bc-11"), ["attempt"]);
+    assert_eq!(reserved(t, "bc-29"), ["no-dual-criminality"]);
+    assert_eq!(t.reservations.len(), 3);
 }
 
 #[test]
