@@ -151,6 +151,10 @@ fn chile_preservation_interception_and_extradition_from_the_cpp_text() {
         assert!(bc16.elements.iter().any(|x| x == e), "{e}");
     }
     assert!(!bc16.elements.iter().any(|x| x == "traffic-data"));
+    // Ley 21.459, second transitory article (LeyChile copy in Clemente-H/legalize-cl,
+    // cl/CL-1177743.md): art. 18, which adds art. 218 bis, applies six months after the
+    // publication of the regulation (Decreto 20, dated 6 Feb 2023), not from 20 Jun 2022.
+    assert_eq!(preservation.in_force, Some(d("2023-08-06")));
     let extradition = cpp.section("cpp-440").unwrap().mapping.as_ref().unwrap();
     assert_eq!(extradition.in_force, Some(d("2005-06-16")));
     let bc = c.framework("bc").unwrap();
