@@ -144,6 +144,43 @@ impl Serialize for SectionId {
     }
 }
 
+/// `c` without its diacritic when it is a Latin letter with one (`é` -> `e`, `ñ` -> `n`,
+/// `ß` -> `s`), else `c` itself.
+pub fn fold_to_ascii(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' | 'ć' | 'č' => 'c',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ß' | 'ś' | 'š' | 'ş' => 's',
+        'ł' => 'l',
+        'ż' | 'ź' | 'ž' => 'z',
+        'ę' | 'ě' => 'e',
+        'ą' | 'å' => 'a',
+        'ø' | 'ő' => 'o',
+        'ř' => 'r',
+        'ý' => 'y',
+        'ű' | 'ů' => 'u',
+        c => c,
+    }
+}
+
+/// An ASCII id part: lower case, Latin letters without diacritics, every run of other
+/// characters one `-` (`Artículo 5 quáter` -> `articulo-5-quater`). Unlike [`slug`], letters
+/// outside ASCII are dropped, not kept, and an empty result stays empty.
+pub fn ascii_slug(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_to_ascii)
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
 /// Makes a heading's text into a section id the way most Markdown tools do: lower case,
 /// letters and digits kept (accented letters too), every other run of characters one `-`.
 pub fn slug(text: &str) -> String {
@@ -197,6 +234,14 @@ mod tests {
         assert_eq!(id.to_string(), "ar-ley-26388#cp-153-bis");
         assert!(SectionId::parse("no-hash").is_err());
         assert!(SectionId::parse("#x").is_err());
+    }
+
+    #[test]
+    fn ascii_slugs_drop_diacritics_and_stay_empty_when_nothing_is_left() {
+        assert_eq!(ascii_slug("Artículo 5 quáter"), "articulo-5-quater");
+        assert_eq!(ascii_slug("  153 BIS.- "), "153-bis");
+        assert_eq!(ascii_slug("§ 202a Straße"), "202a-strase");
+        assert_eq!(ascii_slug("***"), "");
     }
 
     #[test]

@@ -408,16 +408,16 @@ fn every_claim_of_evidence_cites_a_source() {
         for t in &country.treaties {
             for d in &t.designations {
                 assert!(
-                    !d.sources.is_empty(),
-                    "{}: designation under {} without sources",
+                    !d.sources.is_empty() && d.sources.iter().all(url),
+                    "{}: designation under {} without sources a reader can open",
                     country.code,
                     d.provision
                 );
             }
             if let Some(de) = &t.domestic_effect {
                 assert!(
-                    !de.sources.is_empty(),
-                    "{}: domestic effect without sources",
+                    !de.sources.is_empty() && de.sources.iter().all(url),
+                    "{}: domestic effect without sources a reader can open",
                     country.code
                 );
             }

@@ -238,15 +238,7 @@ fn print_suggestions(statute: &str, results: &[SectionResult], format: Format) {
                     ]
                 })
                 .collect();
-            if format == Format::Md {
-                output::print(&output::md_table(&headers, &rows));
-            } else {
-                let cells: Vec<Vec<Cell>> = rows
-                    .into_iter()
-                    .map(|r| r.into_iter().map(Cell::from).collect())
-                    .collect();
-                output::print(&output::table(&headers, &cells));
-            }
+            print_rows(format, &headers, rows);
         }
     }
 }
@@ -300,16 +292,21 @@ fn print_evaluation(runs: &[Evaluation], format: Format) {
         }
     }
     let folds = runs.first().map_or(0, |r| r.folds);
+    print_rows(format, &headers, rows);
+    output::eprint(&format!(
+        "hold-one-country-out over {folds} countries; prov P/R: suggested provisions against the mapped ones; elem P/R over provisions suggested rightly\n"
+    ));
+}
+
+/// Prints rows of corpus text as a Markdown table (`--format md`) or aligned columns.
+fn print_rows(format: Format, headers: &[&str], rows: Vec<Vec<String>>) {
     if format == Format::Md {
-        output::print(&output::md_table(&headers, &rows));
+        output::print(&output::md_table(headers, &rows));
     } else {
         let cells: Vec<Vec<Cell>> = rows
             .into_iter()
             .map(|r| r.into_iter().map(Cell::from).collect())
             .collect();
-        output::print(&output::table(&headers, &cells));
+        output::print(&output::table(headers, &cells));
     }
-    output::eprint(&format!(
-        "hold-one-country-out over {folds} countries; prov P/R: suggested provisions against the mapped ones; elem P/R over provisions suggested rightly\n"
-    ));
 }

@@ -15,10 +15,11 @@
 
 use roxmltree::{Document as Xml, Node, ParsingOptions};
 
-use super::number::{article_heading, id_part};
+use super::number::article_heading;
 use super::{escape_text_line, is_repealed_placeholder, Document, Unit};
 use crate::corpus::model::parse_date;
 use crate::diagnostic::Diagnostic;
+use crate::id::ascii_slug;
 
 /// Containers that group articles.
 const CONTAINERS: [&str; 14] = [
@@ -386,11 +387,11 @@ fn article(n: Node, depth: u8, line: u32) -> Unit {
     };
     let id = if let Some(a) = article_heading(&num, true) {
         a.id()
-    } else if !id_part(&num).is_empty() {
-        format!("{prefix}-{}", id_part(&num))
+    } else if !ascii_slug(&num).is_empty() {
+        format!("{prefix}-{}", ascii_slug(&num))
     } else {
         let e = n.attribute("eId").or(n.attribute("id")).unwrap_or("unit");
-        id_part(e)
+        ascii_slug(e)
     };
     let shown_num = if num.is_empty() || article_heading(&num, true).is_some() {
         num.clone()

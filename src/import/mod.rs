@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
-use crate::id::CountryCode;
+use crate::id::{ascii_slug, CountryCode};
 
 /// The published forms harmonia reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -363,32 +363,19 @@ pub fn statute_id(doc: &Document, opts: &ImportOptions) -> String {
     format!("{cc}-{base}")
 }
 
-fn ascii_slug(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' | 'ć' | 'č' => 'c',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ß' | 'ś' | 'š' | 'ş' => 's',
-            'ł' => 'l',
-            'ż' | 'ź' | 'ž' => 'z',
-            'ę' | 'ě' => 'e',
-            'ą' | 'å' => 'a',
-            'ø' | 'ő' => 'o',
-            'ř' => 'r',
-            'ý' => 'y',
-            'ű' | 'ů' => 'u',
-            c => c,
-        })
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join("-")
+/// Appends a section: its heading at `level` with its id, then its text when it has any.
+fn push_section(out: &mut String, level: usize, heading: &str, id: &str, text: &str) {
+    out.push_str(&format!(
+        "\n{} {} {{#{id}}}\n",
+        "#".repeat(level),
+        escape_heading(heading)
+    ));
+    let body = text.trim();
+    if !body.is_empty() {
+        out.push('\n');
+        out.push_str(body);
+        out.push('\n');
+    }
 }
 
 /// Writes a document as a statute file of the corpus format.
@@ -514,17 +501,7 @@ pub fn render(
                 articles += 1;
                 let id = unique(id, line, &mut notes);
                 let level = depth.unwrap_or(depth_now + 1).clamp(1, 6) as usize;
-                out.push_str(&format!(
-                    "\n{} {} {{#{id}}}\n",
-                    "#".repeat(level),
-                    escape_heading(&heading)
-                ));
-                let body = text.trim();
-                if !body.is_empty() {
-                    out.push('\n');
-                    out.push_str(body);
-                    out.push('\n');
-                }
+                push_section(&mut out, level, &heading, &id, &text);
                 if gone {
                     repealed += 1;
                     out.push_str("\n```harmonia\nnote: \"repealed: the source shows a placeholder for this article; the date of repeal is not stated\"\n```\n");
@@ -537,17 +514,7 @@ pub fn render(
             } => {
                 let id = unique(format!("h-{}", ascii_slug(&heading)), line, &mut notes);
                 let level = (depth_now + 1).min(6) as usize;
-                out.push_str(&format!(
-                    "\n{} {} {{#{id}}}\n",
-                    "#".repeat(level),
-                    escape_heading(&heading)
-                ));
-                let body = text.trim();
-                if !body.is_empty() {
-                    out.push('\n');
-                    out.push_str(body);
-                    out.push('\n');
-                }
+                push_section(&mut out, level, &heading, &id, &text);
             }
         }
     }

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::id::ascii_slug;
+
 /// The kind of unit a number belongs to, which gives the id its prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnitKind {
@@ -92,7 +94,7 @@ pub fn article_heading(text: &str, section_is_article: bool) -> Option<ArticleHe
     if let Some(c) = ARTICLE.captures(text) {
         // "Art" alone must be followed by a number right away ("Art 5"); "Arte", "Artes" are
         // words, and the regex has already required the number.
-        let mut number = id_part(&c[2]);
+        let mut number = ascii_slug(&c[2]);
         // "Artículo 4o." writes the ordinal with a letter o.
         if number.ends_with('o')
             && number[..number.len() - 1].ends_with(|c: char| c.is_ascii_digit())
@@ -125,31 +127,12 @@ pub fn article_heading(text: &str, section_is_article: bool) -> Option<ArticleHe
             return Some(ArticleHeading {
                 kind,
                 label: clean_label(&text[..rest_start]),
-                number: id_part(&c[2]),
+                number: ascii_slug(&c[2]),
                 rest: clean_rest(&c[3]),
             });
         }
     }
     None
-}
-
-/// A number as an id part: lower case, every run of other characters one `-`.
-pub fn id_part(number: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in number.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-            dash = false;
-        } else if !dash && !out.is_empty() {
-            out.push('-');
-            dash = true;
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
 }
 
 fn clean_label(label: &str) -> String {

@@ -184,7 +184,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             if word.is_empty() {
                 start = at;
             }
-            word.extend(c.to_lowercase().map(fold_char));
+            word.extend(c.to_lowercase().map(crate::id::fold_to_ascii));
         } else {
             // "1,5 años" and "1.5 years": a decimal mark between digits stays in the word.
             let next = chars.peek().map(|(_, n)| *n);
@@ -223,19 +223,6 @@ fn tokenize(text: &str) -> Vec<Token> {
     // only makes the reader more careful; numbers in parentheses after a number word
     // ("seis (6) meses", "1 (um) ano") are dropped by `quantities`.
     tokens
-}
-
-fn fold_char(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        other => other,
-    }
 }
 
 /// A number with a unit, in months, spanning tokens `first..=last`.
