@@ -37,6 +37,16 @@ fn corpus_with(cc: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// `text`, written as `statutes/<cc>/<name>` of a corpus, passes `harmonia check`.
+fn passes_check(cc: &str, name: &str, text: &str) {
+    let dir = corpus_with(cc, &[(name, text)]);
+    harmonia()
+        .args(["check", "--corpus"])
+        .arg(dir.path())
+        .assert()
+        .success();
+}
+
 #[test]
 fn markdown_code_imports_with_ids_from_numbers() {
     let out = import_golden("code.md", "de", "code.md");
@@ -51,12 +61,7 @@ fn markdown_code_imports_with_ids_from_numbers() {
         !out.contains("```harmonia\nthis block"),
         "a source block never becomes a mapping"
     );
-    let dir = corpus_with("de", &[("mrg.md", &out)]);
-    harmonia()
-        .args(["check", "--corpus"])
-        .arg(dir.path())
-        .assert()
-        .success();
+    passes_check("de", "mrg.md", &out);
 }
 
 #[test]
@@ -74,12 +79,7 @@ fn akoma_ntoso_act_imports_with_frbr_metadata() {
         !out.contains("editorial note"),
         "authorial notes are left out"
     );
-    let dir = corpus_with("gb", &[("act.md", &out)]);
-    harmonia()
-        .args(["check", "--corpus"])
-        .arg(dir.path())
-        .assert()
-        .success();
+    passes_check("gb", "act.md", &out);
 }
 
 #[test]

@@ -3,6 +3,9 @@
 //! refresh, recovery from interrupted builds and stale locks, malformed queries, and the
 //! shipped corpus in each of its languages. Indexes always live in temporary folders.
 
+mod common;
+
+use common::sections;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -62,15 +65,6 @@ fn json(args: &[&str]) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn sections(v: &Value) -> Vec<String> {
-    v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["section"].as_str().unwrap().to_string())
-        .collect()
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {

@@ -5,6 +5,9 @@
 //! that live in search: bounded query size, `heading:*`, `-word` on the command line, ties
 //! in section order, and control characters kept off the terminal.
 
+mod common;
+
+use common::sections;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -60,15 +63,6 @@ fn search(args: &[&str]) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn sections(v: &Value) -> Vec<String> {
-    v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["section"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[track_caller]

@@ -202,3 +202,13 @@ pub fn assert_nothing_live(html: &str) {
         }
     }
 }
+
+/// The section ids of the hits of a `harmonia search --format json` answer, in order.
+pub fn sections(v: &serde_json::Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["section"].as_str().expect("a section id").to_string())
+        .collect()
+}
