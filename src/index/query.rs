@@ -490,7 +490,10 @@ impl SearchIndex {
         let limit = request.limit.max(1);
         let (scored, tally): (Vec<(f32, DocAddress)>, Tally) = if !matches!(asked, Asked::Nothing) {
             let collector = (
-                BestCollector { limit },
+                BestCollector {
+                    limit,
+                    names: &self.names,
+                },
                 TallyCollector { names: &self.names },
             );
             let stats = LanguageStats {
@@ -751,8 +754,9 @@ fn hit_query_text(query: &dyn Query) -> String {
 /// compare like the ids; the ordinal is read only for documents that reach the heap), and
 /// the segments' best are merged by (score, section id). Exact whatever the segments, so
 /// `--limit` cuts the same list after every rebuild, without a second pass over ties.
-struct BestCollector {
+struct BestCollector<'a> {
     limit: usize,
+    names: &'a HashMap<SegmentId, Arc<SegmentNames>>,
 }
 
 /// A candidate of one segment: score, section ordinal, document; ordered best first.
@@ -787,17 +791,23 @@ struct BestSegment {
     kept: std::collections::BinaryHeap<std::cmp::Reverse<Candidate>>,
 }
 
-impl Collector for BestCollector {
+impl Collector for BestCollector<'_> {
     /// (score, section id, address), best first.
     type Fruit = Vec<(f32, String, DocAddress)>;
     type Child = BestSegment;
 
     fn for_segment(&self, segment: u32, reader: &SegmentReader) -> tantivy::Result<BestSegment> {
-        let column = reader.fast_fields().str("section")?;
-        let ords = column
-            .as_ref()
-            .map(|c| c.ords().clone())
-            .filter(|o| o.get_cardinality() == Cardinality::Full);
+        let (column, ords) = match self.names.get(&reader.segment_id()) {
+            Some(names) => (names.section.clone(), names.section_ords.clone()),
+            None => {
+                let column = reader.fast_fields().str("section")?;
+                let ords = column
+                    .as_ref()
+                    .map(|c| c.ords().clone())
+                    .filter(|o| o.get_cardinality() == Cardinality::Full);
+                (column, ords)
+            }
+        };
         Ok(BestSegment {
             limit: self.limit,
             segment,
@@ -851,14 +861,29 @@ impl SegmentCollector for BestSegment {
 
     fn harvest(self) -> Vec<(f32, String, DocAddress)> {
         let segment = self.segment;
-        let column = self.column;
-        self.kept
-            .into_iter()
-            .map(|std::cmp::Reverse(Candidate(score, ord, doc))| {
-                let mut id = String::new();
-                if let Some(c) = &column {
-                    let _ = c.ord_to_str(ord, &mut id);
-                }
+        let kept: Vec<Candidate> = self.kept.into_iter().map(|r| r.0).collect();
+        // The ids of all candidates in one pass over the dictionary, in ordinal order.
+        let mut ords: Vec<u64> = kept
+            .iter()
+            .map(|c| c.1)
+            .filter(|&o| o != u64::MAX)
+            .collect();
+        ords.sort_unstable();
+        ords.dedup();
+        let mut ids: Vec<String> = Vec::with_capacity(ords.len());
+        if let Some(c) = &self.column {
+            let _ = c.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                ids.push(String::from_utf8_lossy(bytes).into_owned());
+            });
+        }
+        kept.into_iter()
+            .map(|Candidate(score, ord, doc)| {
+                let id = ords
+                    .binary_search(&ord)
+                    .ok()
+                    .and_then(|i| ids.get(i))
+                    .cloned()
+                    .unwrap_or_default();
                 (score, id, DocAddress::new(segment, doc))
             })
             .collect()
@@ -1019,13 +1044,26 @@ struct SegmentNames {
     /// For each key ordinal, its country and its provisions (indexes into the lists above).
     key_country: Vec<usize>,
     key_provisions: Vec<Vec<usize>>,
+    /// The key ordinal of each document (the `facets` column).
+    keys: Option<Column<u64>>,
+    /// The section ids (the `section` column), and their ordinals when every document has
+    /// one: opening a column costs more than a small search, so it is done once.
+    section: Option<tantivy::columnar::StrColumn>,
+    section_ords: Option<Column<u64>>,
 }
 
 fn segment_names(searcher: &Searcher) -> tantivy::Result<HashMap<SegmentId, Arc<SegmentNames>>> {
     let mut map = HashMap::new();
     for reader in searcher.segment_readers() {
         let mut names = SegmentNames::default();
+        names.section = reader.fast_fields().str("section")?;
+        names.section_ords = names
+            .section
+            .as_ref()
+            .map(|c| c.ords().clone())
+            .filter(|o| o.get_cardinality() == Cardinality::Full);
         if let Some(column) = reader.fast_fields().str(schema::FACETS)? {
+            names.keys = Some(column.ords().clone());
             let mut countries: HashMap<String, usize> = HashMap::new();
             let mut provisions: HashMap<String, usize> = HashMap::new();
             let index = |map: &mut HashMap<String, usize>, list: &mut Vec<String>, name: &str| {
@@ -1073,15 +1111,12 @@ impl Collector for TallyCollector<'_> {
     type Child = TallySegment;
 
     fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<TallySegment> {
-        let keys = reader
-            .fast_fields()
-            .str(schema::FACETS)?
-            .map(|c| c.ords().clone());
         let names = self
             .names
             .get(&reader.segment_id())
             .cloned()
             .unwrap_or_default();
+        let keys = names.keys.clone();
         Ok(TallySegment {
             total: 0,
             one_each: keys
