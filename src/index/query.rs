@@ -787,6 +787,8 @@ struct BestSegment {
     /// The section ordinals, when every document has one (always, for harmonia's indexes):
     /// read directly.
     ords: Option<Column<u64>>,
+    /// The segment's columns unpacked, when read at open.
+    names: Option<Arc<SegmentNames>>,
     /// The best so far, the worst on top.
     kept: std::collections::BinaryHeap<std::cmp::Reverse<Candidate>>,
 }
@@ -813,6 +815,7 @@ impl Collector for BestCollector<'_> {
             segment,
             column,
             ords,
+            names: self.names.get(&reader.segment_id()).cloned(),
             kept: std::collections::BinaryHeap::with_capacity(self.limit + 1),
         })
     }
@@ -842,9 +845,11 @@ impl SegmentCollector for BestSegment {
                 return;
             }
         }
-        let ord = match &self.ords {
-            Some(ords) => ords.values.get_val(doc),
-            None => self
+        let unpacked = self.names.as_ref().and_then(|n| n.section_of.as_ref());
+        let ord = match (unpacked, &self.ords) {
+            (Some(of), _) => of.get(doc as usize).map_or(u64::MAX, |&o| u64::from(o)),
+            (None, Some(ords)) => ords.values.get_val(doc),
+            (None, None) => self
                 .column
                 .as_ref()
                 .and_then(|c| c.term_ords(doc).next())
@@ -1050,6 +1055,19 @@ struct SegmentNames {
     /// one: opening a column costs more than a small search, so it is done once.
     section: Option<tantivy::columnar::StrColumn>,
     section_ords: Option<Column<u64>>,
+    /// The key ordinal and section ordinal of each document, unpacked (when every document
+    /// has one): a search visits every match, and an array costs it a load where the
+    /// packed column costs a block lookup and a multiplication.
+    key_of: Option<Vec<u32>>,
+    section_of: Option<Vec<u32>>,
+}
+
+/// The values of a column holding one value a document, unpacked; `None` when some value
+/// does not fit in 32 bits.
+fn unpacked(column: &Column<u64>) -> Option<Vec<u32>> {
+    let mut values = vec![0u64; column.values.num_vals() as usize];
+    column.values.get_range(0, &mut values);
+    values.into_iter().map(|v| u32::try_from(v).ok()).collect()
 }
 
 fn segment_names(searcher: &Searcher) -> tantivy::Result<HashMap<SegmentId, Arc<SegmentNames>>> {
@@ -1062,8 +1080,13 @@ fn segment_names(searcher: &Searcher) -> tantivy::Result<HashMap<SegmentId, Arc<
             .as_ref()
             .map(|c| c.ords().clone())
             .filter(|o| o.get_cardinality() == Cardinality::Full);
+        names.section_of = names.section_ords.as_ref().and_then(unpacked);
         if let Some(column) = reader.fast_fields().str(schema::FACETS)? {
-            names.keys = Some(column.ords().clone());
+            let keys = column.ords().clone();
+            if keys.get_cardinality() == Cardinality::Full {
+                names.key_of = unpacked(&keys);
+            }
+            names.keys = Some(keys);
             let mut countries: HashMap<String, usize> = HashMap::new();
             let mut provisions: HashMap<String, usize> = HashMap::new();
             let index = |map: &mut HashMap<String, usize>, list: &mut Vec<String>, name: &str| {
@@ -1155,7 +1178,16 @@ impl SegmentCollector for TallySegment {
         let Some(keys) = &self.keys else {
             return;
         };
-        if self.one_each {
+        if let Some(key) = self
+            .names
+            .key_of
+            .as_ref()
+            .and_then(|of| of.get(doc as usize))
+        {
+            if let Some(n) = self.counts.get_mut(*key as usize) {
+                *n += 1;
+            }
+        } else if self.one_each {
             if let Some(n) = self.counts.get_mut(keys.values.get_val(doc) as usize) {
                 *n += 1;
             }
